@@ -1,0 +1,552 @@
+/* The decode stage: which charset the bytes are in (BOM, declarations
+ * checked against the bytes, detection), conversion to UTF-8 with iconv,
+ * and the call to mojibake repair. */
+#include "charset.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <uchardet/uchardet.h>
+
+#include "charset_int.h"
+#include "utf8.h"
+
+/* Detection reads at most this much: enough text to decide, and the
+ * cost stays flat on megabyte pages. */
+#define SAMPLE_MAX (64 * 1024)
+
+#define CD_NONE ((iconv_t)0)
+#define CD_FAIL ((iconv_t)-1)
+
+struct charset_ctx {
+	uchardet_t ud;
+	struct cs_model *model;
+	iconv_t *cd, *alt; /* per cs_encs entry, opened on first use */
+	pbuf scratch[3];
+	pbuf tmp;          /* trial decodings of the detector */
+};
+
+charset_ctx *charset_ctx_new(void)
+{
+	charset_ctx *cc = calloc(1, sizeof *cc);
+	if (!cc)
+		return NULL;
+	cc->cd = calloc((size_t)cs_nencs, sizeof *cc->cd);
+	cc->alt = calloc((size_t)cs_nencs, sizeof *cc->alt);
+	cc->ud = uchardet_new();
+	cc->model = cs_model_new();
+	if (!cc->cd || !cc->alt || !cc->ud || !cc->model) {
+		charset_ctx_free(cc);
+		return NULL;
+	}
+	return cc;
+}
+
+void charset_ctx_free(charset_ctx *cc)
+{
+	if (!cc)
+		return;
+	for (int i = 0; cc->cd && i < cs_nencs; i++)
+		if (cc->cd[i] != CD_NONE && cc->cd[i] != CD_FAIL)
+			iconv_close(cc->cd[i]);
+	for (int i = 0; cc->alt && i < cs_nencs; i++)
+		if (cc->alt[i] != CD_NONE && cc->alt[i] != CD_FAIL)
+			iconv_close(cc->alt[i]);
+	free(cc->cd);
+	free(cc->alt);
+	if (cc->ud)
+		uchardet_delete(cc->ud);
+	cs_model_free(cc->model);
+	for (int i = 0; i < 3; i++)
+		pbuf_free(&cc->scratch[i]);
+	pbuf_free(&cc->tmp);
+	free(cc);
+}
+
+pbuf *cs_scratch(charset_ctx *cc, int which)
+{
+	pbuf_reset(&cc->scratch[which]);
+	return &cc->scratch[which];
+}
+
+const char *charset_from_label(const char *label, size_t len)
+{
+	return label ? cs_label_name(label, len) : NULL;
+}
+
+/* ---- Conversion -------------------------------------------------------- */
+
+static iconv_t get_cd(iconv_t *slot, const char *name)
+{
+	if (*slot == CD_NONE)
+		*slot = name ? iconv_open("UTF-8", name) : CD_FAIL;
+	return *slot;
+}
+
+static const char repl[3] = {'\xEF', '\xBF', '\xBD'};
+
+/* Valid UTF-8 is copied; each byte that starts no valid sequence becomes
+ * one U+FFFD. */
+static size_t conv_utf8(const char *in, size_t len, pbuf *out)
+{
+	size_t i = 0, bad = 0;
+	while (i < len) {
+		size_t n = u8_valid_prefix(in + i, len - i);
+		pbuf_add(out, in + i, n);
+		i += n;
+		if (i < len) {
+			pbuf_add(out, repl, 3);
+			bad++;
+			i++;
+		}
+	}
+	return bad;
+}
+
+/* One character of the alternate decoder at in: the bytes it took, or 0. */
+static size_t alt_char(iconv_t cd, const char *in, size_t len, pbuf *out)
+{
+	static const size_t tries[] = {2, 1, 3, 4};
+	for (size_t t = 0; t < sizeof tries / sizeof tries[0]; t++) {
+		size_t n = tries[t];
+		if (n > len)
+			continue;
+		char buf[32];
+		char *ip = (char *)in, *op = buf;
+		size_t il = n, ol = sizeof buf;
+		iconv(cd, NULL, NULL, NULL, NULL);
+		if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1 && il == 0 && op > buf) {
+			pbuf_add(out, buf, (size_t)(op - buf));
+			return n;
+		}
+	}
+	return 0;
+}
+
+size_t cs_convert(charset_ctx *cc, int e, const char *in, size_t len, pbuf *out,
+		  int *alt_used)
+{
+	const struct cs_enc *enc = &cs_encs[e];
+	if (enc->kind == CS_UTF8)
+		return conv_utf8(in, len, out);
+	iconv_t cd = get_cd(&cc->cd[e], enc->iconv);
+	if (cd == CD_FAIL) {
+		/* cannot happen with glibc's converters; keep the text readable */
+		return conv_utf8(in, len, out);
+	}
+	iconv(cd, NULL, NULL, NULL, NULL);
+	size_t bad = 0;
+	char *ip = (char *)in;
+	size_t il = len;
+	while (il > 0) {
+		if (pbuf_reserve(out, il * 2 + 64))
+			return bad;
+		char *op = out->p + out->len;
+		size_t ol = out->cap - out->len - 1;
+		size_t r = iconv(cd, &ip, &il, &op, &ol);
+		out->len = (size_t)(op - out->p);
+		out->p[out->len] = 0;
+		if (r != (size_t)-1 || errno == E2BIG)
+			continue;
+		/* EILSEQ, or EINVAL for a sequence cut at the end */
+		size_t took = 0;
+		if (enc->alt && errno == EILSEQ) {
+			iconv_t ad = get_cd(&cc->alt[e], enc->alt);
+			if (ad != CD_FAIL && (took = alt_char(ad, ip, il, out)) > 0)
+				*alt_used = 1;
+		}
+		if (!took) {
+			pbuf_add(out, repl, 3);
+			bad++;
+			took = 1;
+			iconv(cd, NULL, NULL, NULL, NULL);
+		}
+		ip += took;
+		il -= took;
+	}
+	/* flush a stateful decoder */
+	if (pbuf_reserve(out, 64) == 0) {
+		char *op = out->p + out->len;
+		size_t ol = 63;
+		iconv(cd, NULL, NULL, &op, &ol);
+		out->len = (size_t)(op - out->p);
+		out->p[out->len] = 0;
+	}
+	return bad;
+}
+
+/* ---- Evidence ---------------------------------------------------------- */
+
+/* The BOM's encoding and length, or -1. UTF-32LE's BOM starts like
+ * UTF-16LE's, so it is tried first. */
+static int bom(const char *in, size_t len, size_t *skip)
+{
+	const unsigned char *u = (const unsigned char *)in;
+	if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+		*skip = 3;
+		return cs_enc_index("utf-8");
+	}
+	if (len >= 4 && u[0] == 0xFF && u[1] == 0xFE && u[2] == 0 && u[3] == 0) {
+		*skip = 4;
+		return cs_enc_index("utf-32le");
+	}
+	if (len >= 4 && u[0] == 0 && u[1] == 0 && u[2] == 0xFE && u[3] == 0xFF) {
+		*skip = 4;
+		return cs_enc_index("utf-32be");
+	}
+	if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+		*skip = 2;
+		return cs_enc_index("utf-16le");
+	}
+	if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+		*skip = 2;
+		return cs_enc_index("utf-16be");
+	}
+	*skip = 0;
+	return -1;
+}
+
+/* What the bytes of the sample look like, counted once. */
+struct profile {
+	size_t len;       /* sample length */
+	size_t high;      /* bytes >= 0x80 */
+	size_t u8_seqs;   /* valid UTF-8 multi-byte sequences */
+	size_t u8_bad;    /* bytes that start no valid UTF-8 sequence */
+	size_t esc;       /* ESC bytes (ISO-2022) */
+	size_t nul_even, nul_odd, nul4[4];
+};
+
+static void profile(const char *s, size_t len, struct profile *p)
+{
+	memset(p, 0, sizeof *p);
+	p->len = len;
+	size_t i = 0;
+	while (i < len) {
+		size_t n = u8_valid_prefix(s + i, len - i);
+		/* count the multi-byte sequences in the valid run */
+		for (size_t j = i; j < i + n; j++) {
+			unsigned char c = (unsigned char)s[j];
+			if (c >= 0xC0)
+				p->u8_seqs++;
+			if (c >= 0x80)
+				p->high++;
+		}
+		i += n;
+		if (i < len) {
+			/* a sequence cut by the end of the sample is not an error */
+			size_t rest = len - i;
+			unsigned char c = (unsigned char)s[i];
+			int need = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC2 ? 2 : 0;
+			if (need && rest < (size_t)need) {
+				size_t k = 1;
+				while (k < rest && ((unsigned char)s[i + k] & 0xC0) == 0x80)
+					k++;
+				if (k == rest) {
+					p->high += rest;
+					break;
+				}
+			}
+			p->u8_bad++;
+			p->high++;
+			i++;
+		}
+	}
+	for (i = 0; i < len; i++) {
+		if (s[i] == 0x1B)
+			p->esc++;
+		if (s[i] == 0) {
+			if (i & 1)
+				p->nul_odd++;
+			else
+				p->nul_even++;
+			p->nul4[i & 3]++;
+		}
+	}
+}
+
+static void set_name(char *dst, size_t n, const char *name)
+{
+	size_t l = strlen(name);
+	if (l >= n)
+		l = n - 1;
+	memcpy(dst, name, l);
+	dst[l] = 0;
+}
+
+/* UTF-16 or UTF-32 without a BOM, from where the NUL bytes fall. */
+static int wide_guess(const struct profile *p)
+{
+	size_t q = p->len / 4;
+	if (p->len < 8)
+		return -1;
+	/* UTF-32: one in four positions is always NUL, and its neighbour mostly */
+	if (p->nul4[3] >= q * 9 / 10 && p->nul4[2] >= q / 2)
+		return cs_enc_index("utf-32le");
+	if (p->nul4[0] >= q * 9 / 10 && p->nul4[1] >= q / 2)
+		return cs_enc_index("utf-32be");
+	size_t h = p->len / 2;
+	if (p->nul_odd >= h * 2 / 5 && p->nul_even < h / 20)
+		return cs_enc_index("utf-16le");
+	if (p->nul_even >= h * 2 / 5 && p->nul_odd < h / 20)
+		return cs_enc_index("utf-16be");
+	return -1;
+}
+
+/* uchardet's answer on the sample, mapped through the label table. */
+static int uchardet_guess(charset_ctx *cc, const char *s, size_t len)
+{
+	uchardet_reset(cc->ud);
+	if (uchardet_handle_data(cc->ud, s, len) != 0)
+		return -1;
+	uchardet_data_end(cc->ud);
+	const char *name = uchardet_get_charset(cc->ud);
+	if (!name || !*name)
+		return -1;
+	int e = cs_label_index(name, strlen(name));
+	if (e < 0) {
+		/* names uchardet gives that are not labels */
+		static const char *const extra[][2] = {
+			{"ISO-8859-11", "windows-874"}, {"TIS-620", "windows-874"},
+			{"MAC-CENTRALEUROPE", "mac-centraleurope"}, {"EUC-TW", "euc-tw"},
+			{"VISCII", "viscii"}, {"IBM855", "ibm855"}, {"IBM852", "ibm852"},
+			{"IBM865", "ibm865"}, {"IBM862", "ibm862"}, {"CP737", "cp737"},
+		};
+		for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+			if (strcasecmp(name, extra[i][0]) == 0)
+				return cs_enc_index(extra[i][1]);
+	}
+	return e;
+}
+
+struct decision {
+	int enc;        /* decoder */
+	size_t skip;    /* BOM bytes */
+	char declared[40];
+	char declared_by[8];
+	char detected[40];
+};
+
+/* Candidates that are confused with one another: a detector's answer is
+ * checked against its family. */
+static const char *const fam_cjk[] = {"gb18030", "big5", "cp932", "euc-jp", "cp949", NULL};
+static const char *const fam_cyr[] = {"windows-1251", "koi8-r", "ibm866", "x-mac-cyrillic",
+				      "iso-8859-5", "ibm855", NULL};
+static const char *const fam_latin[] = {"windows-1252", "windows-1250", "iso-8859-2",
+					"windows-1254", "windows-1257", "iso-8859-15", NULL};
+static const char *const fam_greek[] = {"windows-1253", "iso-8859-7", NULL};
+static const char *const fam_heb[] = {"windows-1255", "iso-8859-8", NULL};
+
+static const char *const *family(int e)
+{
+	switch (cs_encs[e].script) {
+	case SC_ZHS: case SC_ZHT: case SC_JA: case SC_KO:
+		return cs_encs[e].kind == CS_MB ? fam_cjk : NULL;
+	case SC_CYR:
+		return fam_cyr;
+	case SC_LATIN:
+		return fam_latin;
+	case SC_GREEK:
+		return fam_greek;
+	case SC_HEB:
+		return fam_heb;
+	default:
+		return NULL;
+	}
+}
+
+/* Trial decodings read this much, from the first non-ASCII byte on (a
+ * byte before it cannot be inside a multi-byte character). */
+#define TRIAL_MAX (16 * 1024)
+
+struct trial {
+	const char *s;
+	size_t len, high;
+};
+
+static void trial_window(const char *s, size_t len, struct trial *t)
+{
+	size_t i = 0;
+	while (i < len && (unsigned char)s[i] < 0x80)
+		i++;
+	t->s = s + i;
+	t->len = len - i < TRIAL_MAX ? len - i : TRIAL_MAX;
+	t->high = 0;
+	for (size_t j = 0; j < t->len; j++)
+		t->high += (unsigned char)t->s[j] >= 0x80;
+}
+
+/* The plausibility of the trial window decoded as e. */
+static double trial_score(charset_ctx *cc, const struct trial *t, int e)
+{
+	int alt = 0;
+	pbuf_reset(&cc->tmp);
+	cs_convert(cc, e, t->s, t->len, &cc->tmp, &alt);
+	if (cc->tmp.oom)
+		return -1e9;
+	return cs_score(cc->model, cc->tmp.p, cc->tmp.len, cs_encs[e].script);
+}
+
+/* The best of a set of candidates: e0 (the declared or detected one,
+ * which keeps its place unless another beats it by margin) against the
+ * family of e1. */
+static int best_of(charset_ctx *cc, const struct trial *t, int e0, int e1, double margin)
+{
+	double s0 = trial_score(cc, t, e0), best = s0;
+	int be = e0;
+	const char *const *fam = family(e1 >= 0 ? e1 : e0);
+	for (int k = -1; fam ? fam[k + 1] || k < 0 : k < 0; k++) {
+		int e = k < 0 ? e1 : cs_enc_index(fam[k]);
+		if (e < 0 || e == e0)
+			continue;
+		double sc = trial_score(cc, t, e) - margin;
+		if (e != e1)
+			sc -= margin * 0.5; /* the detector's own answer is preferred */
+		if (sc > best) {
+			best = sc;
+			be = e;
+		}
+	}
+	return be;
+}
+
+/* The undeclared case: the encoding the sample reads best in. */
+static int detect(charset_ctx *cc, const char *s, size_t len, const struct profile *p)
+{
+	int w = wide_guess(p);
+	if (w >= 0)
+		return w;
+	if (p->high == 0) {
+		if (p->esc) {
+			int e = uchardet_guess(cc, s, len);
+			if (e >= 0)
+				return e;
+		}
+		return cs_enc_index("utf-8");
+	}
+	if (p->u8_bad == 0 && p->u8_seqs > 0)
+		return cs_enc_index("utf-8");
+	int e = uchardet_guess(cc, s, len);
+	if (e < 0)
+		e = p->u8_seqs > p->u8_bad * 4 ? cs_enc_index("utf-8")
+						: cs_enc_index("windows-1252");
+	if (cs_encs[e].kind != CS_SB && cs_encs[e].kind != CS_MB)
+		return e;
+	struct trial t;
+	trial_window(s, len, &t);
+	return best_of(cc, &t, e, -1, 0.0);
+}
+
+/* Whether the bytes bear out a declared (non-UTF) encoding; else the one
+ * they are really in. */
+static int check_declared(charset_ctx *cc, const char *s, size_t len,
+			  const struct profile *p, int de, int det)
+{
+	int utf8 = cs_enc_index("utf-8");
+	if (p->high == 0 || de == det)
+		return de;
+	if (cs_encs[de].kind == CS_UTF8) {
+		/* a few broken bytes in a UTF-8 page do not make it another charset */
+		if (p->u8_bad * 50 <= p->u8_seqs)
+			return de;
+		return det;
+	}
+	if (p->u8_bad == 0 && p->u8_seqs > 0)
+		return utf8;
+	if (cs_encs[de].kind != CS_SB && cs_encs[de].kind != CS_MB)
+		return de;
+	if (cs_encs[det].kind != CS_SB && cs_encs[det].kind != CS_MB)
+		return de;
+	struct trial t;
+	trial_window(s, len, &t);
+	/* switching needs clear evidence: a point per non-ASCII byte */
+	return best_of(cc, &t, de, det, 0.15 * (double)t.high + 4);
+}
+
+static void decide(charset_ctx *cc, const char *in, size_t len, const char *ct,
+		   struct decision *d)
+{
+	memset(d, 0, sizeof *d);
+	int e = bom(in, len, &d->skip);
+	if (e >= 0) {
+		set_name(d->declared, sizeof d->declared, cs_encs[e].name);
+		set_name(d->declared_by, sizeof d->declared_by, "bom");
+		d->enc = e;
+		return;
+	}
+	const char *decl = cs_content_type(ct);
+	const char *by = "header";
+	if (!decl) {
+		decl = cs_prescan(in, len);
+		by = "meta";
+	}
+	size_t slen = len < SAMPLE_MAX ? len : SAMPLE_MAX;
+	struct profile p;
+	profile(in, slen, &p);
+	int de = decl ? cs_enc_index(decl) : -1;
+	if (de >= 0) {
+		set_name(d->declared, sizeof d->declared, decl);
+		set_name(d->declared_by, sizeof d->declared_by, by);
+	}
+	int det = detect(cc, in, slen, &p);
+	set_name(d->detected, sizeof d->detected, cs_encs[det].name);
+	d->enc = de >= 0 ? check_declared(cc, in, slen, &p, de, det) : det;
+}
+
+/* ---- The API ----------------------------------------------------------- */
+
+const char *charset_detect(charset_ctx *cc, const char *in, size_t len,
+			   const char *content_type)
+{
+	struct decision d;
+	decide(cc, in, len, content_type, &d);
+	return cs_encs[d.enc].name;
+}
+
+pith_status charset_decode(charset_ctx *cc, const char *in, size_t len,
+			   const char *content_type, int no_repair, pbuf *out,
+			   charset_info *info)
+{
+	struct decision d;
+	charset_info dummy;
+	if (!info)
+		info = &dummy;
+	memset(info, 0, sizeof *info);
+	decide(cc, in, len, content_type, &d);
+	memcpy(info->declared, d.declared, sizeof info->declared);
+	memcpy(info->declared_by, d.declared_by, sizeof info->declared_by);
+	memcpy(info->detected, d.detected, sizeof info->detected);
+	size_t start = out->len;
+	int alt_used = 0;
+	info->invalid_bytes = cs_convert(cc, d.enc, in + d.skip, len - d.skip, out, &alt_used);
+	if (out->oom)
+		return PITH_ERR_NOMEM;
+	set_name(info->used, sizeof info->used,
+		 alt_used ? cs_encs[d.enc].alt_name : cs_encs[d.enc].name);
+	if (!no_repair) {
+		char *fixed;
+		size_t flen;
+		if (cs_repair(cc, out->p + start, out->len - start, &fixed, &flen,
+			      info->repaired, sizeof info->repaired)) {
+			out->len = start;
+			pbuf_add(out, fixed, flen);
+			if (out->oom)
+				return PITH_ERR_NOMEM;
+		}
+	}
+	return PITH_OK;
+}
+
+int charset_repair(charset_ctx *cc, const char *s, size_t len, pbuf *out,
+		   char *what, size_t whatlen)
+{
+	char *fixed;
+	size_t flen;
+	char tmp[64];
+	if (!cs_repair(cc, s, len, &fixed, &flen, tmp, sizeof tmp))
+		return 0;
+	pbuf_add(out, fixed, flen);
+	if (what && whatlen)
+		set_name(what, whatlen, tmp);
+	return 1;
+}
