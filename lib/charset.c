@@ -393,7 +393,9 @@ static double trial_score(charset_ctx *cc, const struct trial *t, int e)
 static int best_of(charset_ctx *cc, const struct trial *t, int e0, int e1, double margin)
 {
 	double s0 = trial_score(cc, t, e0), best = s0;
-	int be = e0;
+	int be = e0, e1252 = cs_enc_index("windows-1252");
+	if (e0 == e1252)
+		best += 2;
 	const char *const *fam = family(e1 >= 0 ? e1 : e0);
 	for (int k = -1; fam ? fam[k + 1] || k < 0 : k < 0; k++) {
 		int e = k < 0 ? e1 : cs_enc_index(fam[k]);
@@ -402,6 +404,8 @@ static int best_of(charset_ctx *cc, const struct trial *t, int e0, int e1, doubl
 		double sc = trial_score(cc, t, e) - margin;
 		if (e != e1)
 			sc -= margin * 0.5; /* the detector's own answer is preferred */
+		if (e == e1252)
+			sc += 2; /* ties go to the web's commonest legacy charset */
 		if (sc > best) {
 			best = sc;
 			be = e;
@@ -460,7 +464,7 @@ static int check_declared(charset_ctx *cc, const char *s, size_t len,
 	struct trial t;
 	trial_window(s, len, &t);
 	/* switching needs clear evidence: a point per non-ASCII byte */
-	return best_of(cc, &t, de, det, 0.15 * (double)t.high + 4);
+	return best_of(cc, &t, de, det, 0.05 * (double)t.high + 8);
 }
 
 static void decide(charset_ctx *cc, const char *in, size_t len, const char *ct,

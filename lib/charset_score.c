@@ -287,6 +287,28 @@ static double cyr_weight(uint32_t lower)
 	return -0.5;
 }
 
+/* Punctuation that real text puts inside words (apostrophes, hyphens,
+ * the Catalan middle dot), before them and after them. */
+static int in_word_mark(uint32_t c)
+{
+	return c == 0x2019 || c == 0x2018 || c == 0xB7 || c == 0x2010 || c == 0x2011 ||
+	       c == 0xAD || c == 0x2027 || c == 0x30FB;
+}
+
+static int opening_mark(uint32_t c)
+{
+	return c == 0xAB || c == 0x201C || c == 0x2018 || c == 0x201E || c == 0x201A ||
+	       c == 0xBF || c == 0xA1 || c == 0x2039 || c == 0xB0 || c == 0xA0 ||
+	       c == 0x2013 || c == 0x2014 || c == 0x2022 || c == 0xA9 || c == 0xA7;
+}
+
+static int closing_mark(uint32_t c)
+{
+	return c == 0xBB || c == 0x201D || c == 0x2019 || c == 0x203A || c == 0x2026 ||
+	       c == 0xA0 || c == 0x2013 || c == 0x2014 || c == 0xAE || c == 0x2122 ||
+	       c == 0xB0 || c == 0xB2 || c == 0xB3;
+}
+
 /* ---- The score --------------------------------------------------------- */
 
 #define HIST_LO 0xC0u
@@ -348,6 +370,10 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 				if (f >= HIST_LO && f < HIST_LO + HIST_N)
 					hist[f - HIST_LO]++;
 				nletters++;
+				/* "Ł825", "ů.": a lone accented letter next to a digit */
+				if (!prev_letter && !next_letter &&
+				    ((next >= '0' && next <= '9') || (c >= 0x100 && c < 0x180)))
+					sc -= 3;
 				/* Latin text puts an accented letter among plain ones */
 				if ((prev == K_LOWER || prev == K_UPPER) &&
 				    (knext == K_LOWER || knext == K_UPPER))
@@ -363,10 +389,14 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 			}
 		} else if (k == K_FOREIGN) {
 			sc -= 3;
-		} else { /* symbol */
-			if (prev_letter && next_letter)
+		} else if (prev_letter && next_letter) {
+			if (!in_word_mark(c))
 				sc -= 4; /* "ko¹ka": a symbol inside a word */
-			else if (prev_letter || next_letter)
+		} else if (next_letter) {
+			if (!opening_mark(c))
+				sc -= 1.5; /* "¶νεμοι" */
+		} else if (prev_letter) {
+			if (!closing_mark(c))
 				sc -= 0.5;
 		}
 		prev = k;
