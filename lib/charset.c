@@ -333,12 +333,22 @@ static const char *const fam_cjk[] = {"gb18030", "big5", "cp932", "euc-jp", "cp9
 static const char *const fam_cyr[] = {"windows-1251", "koi8-r", "ibm866", "x-mac-cyrillic",
 				      "iso-8859-5", "ibm855", NULL};
 static const char *const fam_latin[] = {"windows-1252", "windows-1250", "iso-8859-2",
-					"windows-1254", "windows-1257", "iso-8859-15", NULL};
-static const char *const fam_greek[] = {"windows-1253", "iso-8859-7", NULL};
-static const char *const fam_heb[] = {"windows-1255", "iso-8859-8", NULL};
+					"windows-1254", "windows-1257", "iso-8859-15",
+					"macintosh", "ibm850", "ibm865", "ibm852", NULL};
+static const char *const fam_greek[] = {"windows-1253", "iso-8859-7", "cp737", NULL};
+static const char *const fam_heb[] = {"windows-1255", "iso-8859-8", "ibm862", NULL};
+/* When the detector has no answer: one of each script. */
+static const char *const fam_any[] = {"gb18030", "big5", "cp932", "euc-jp", "cp949", "johab",
+				      "big5-hkscs", "euc-tw", "windows-1251", "koi8-r",
+				      "ibm866", "windows-1252", "windows-1250", "ibm850",
+				      "windows-1253", "cp737", "windows-1255", "ibm862",
+				      "windows-1256", "windows-874", "windows-1258",
+				      "georgian-ps", "georgian-academy", NULL};
 
 static const char *const *family(int e)
 {
+	if (e < 0)
+		return fam_any;
 	switch (cs_encs[e].script) {
 	case SC_ZHS: case SC_ZHT: case SC_JA: case SC_KO:
 		return cs_encs[e].kind == CS_MB ? fam_cjk : NULL;
@@ -396,9 +406,9 @@ static int best_of(charset_ctx *cc, const struct trial *t, int e0, int e1, doubl
 	int be = e0, e1252 = cs_enc_index("windows-1252");
 	if (e0 == e1252)
 		best += 2;
-	const char *const *fam = family(e1 >= 0 ? e1 : e0);
+	const char *const *fam = family(e1 >= 0 || e1 == -2 ? e1 : e0);
 	for (int k = -1; fam ? fam[k + 1] || k < 0 : k < 0; k++) {
-		int e = k < 0 ? e1 : cs_enc_index(fam[k]);
+		int e = k < 0 ? (e1 >= 0 ? e1 : -1) : cs_enc_index(fam[k]);
 		if (e < 0 || e == e0)
 			continue;
 		double sc = trial_score(cc, t, e) - margin;
@@ -431,13 +441,16 @@ static int detect(charset_ctx *cc, const char *s, size_t len, const struct profi
 	if (p->u8_bad == 0 && p->u8_seqs > 0)
 		return cs_enc_index("utf-8");
 	int e = uchardet_guess(cc, s, len);
-	if (e < 0)
-		e = p->u8_seqs > p->u8_bad * 4 ? cs_enc_index("utf-8")
-						: cs_enc_index("windows-1252");
-	if (cs_encs[e].kind != CS_SB && cs_encs[e].kind != CS_MB)
-		return e;
 	struct trial t;
 	trial_window(s, len, &t);
+	if (e < 0) {
+		if (p->u8_seqs > p->u8_bad * 4)
+			return cs_enc_index("utf-8");
+		/* the detector gave up: the best reading of all */
+		return best_of(cc, &t, cs_enc_index("windows-1252"), -2, 0.0);
+	}
+	if (cs_encs[e].kind != CS_SB && cs_encs[e].kind != CS_MB)
+		return e;
 	return best_of(cc, &t, e, -1, 0.0);
 }
 

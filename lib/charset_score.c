@@ -158,35 +158,35 @@ void cs_model_free(struct cs_model *m) { free(m); }
 /* ---- Latin alphabets --------------------------------------------------- */
 
 /* The non-ASCII letters of each language written in a Latin script (lower
- * case). A decoding in a Latin charset is as plausible as the share of its
- * letters that one language accounts for. */
+ * case): its frequent ones, '|', its rarer ones. A decoding in a Latin
+ * charset is as plausible as the share of its letters that one language
+ * accounts for, the frequent ones counting more. */
 static const char *const latin_alpha[] = {
-	"éèàçêâôîûùëïüœÿæ", /* fr */
-	"äöüßé",            /* de */
-	"áéíóúñü",          /* es */
-	"áéíóúâêôãõàçü",    /* pt */
-	"àèéìòùíóî",        /* it */
-	"àèéíòóúïüç",       /* ca */
-	"éëïöüèáóú",        /* nl */
-	"åäöé",             /* sv */
-	"æøåéó",            /* da, no */
-	"äöåšž",            /* fi */
-	"õäöüšž",           /* et */
-	"áéíóúýðþæö",       /* is */
-	"ąćęłńóśźż",        /* pl */
-	"áčďéěíňóřšťúůýž",  /* cs */
-	"áäčďéíĺľňóôŕšťúýž",/* sk */
-	"čšžćđ",            /* sl, hr, bs */
-	"áéíóöőúüű",        /* hu */
-	"ăâîșțşţ",          /* ro */
-	"çğıöşüâîû",        /* tr */
-	"āčēģīķļņšūž",      /* lv */
-	"ąčęėįšųūž",        /* lt */
-	"ċġħżàèìòù",        /* mt */
-	"áéíóú",            /* ga */
-	"ĉĝĥĵŝŭ",           /* eo */
-	"ëç",               /* sq */
-	"äöüõš",            /* et/de mix of names */
+	"éèàç|êâôîûùëïüœÿæ",  /* fr */
+	"äöüß|é",             /* de */
+	"áéíóñ|úü",           /* es */
+	"ãçéáó|íúâêôõàü",     /* pt */
+	"àèéòù|ìíóî",         /* it */
+	"àèéòóç|íúïü",        /* ca */
+	"éë|ïöüèáóú",         /* nl */
+	"åäö|é",              /* sv */
+	"æøå|éó",             /* da, no */
+	"äö|åšž",             /* fi */
+	"äõüö|šž",            /* et */
+	"áéíóðþæö|úý",        /* is */
+	"ąęłóśżćń|ź",         /* pl */
+	"áéěíýčřšžů|ďňóťú",   /* cs */
+	"áéíýčšžľô|äďĺňóŕťú", /* sk */
+	"čšž|ćđ",             /* sl, hr, bs */
+	"áéőöó|íúüű",         /* hu */
+	"ăâîșț|şţ",           /* ro */
+	"çğıöşü|âîû",         /* tr */
+	"āēīšūž|čģķļņ",       /* lv */
+	"ąčęėįšųūž|",         /* lt */
+	"ċġħż|àèìòù",         /* mt */
+	"áéíóú|",             /* ga */
+	"ĉĝĥĵŝŭ|",            /* eo */
+	"ëç|",                /* sq */
 };
 #define NLATIN (sizeof latin_alpha / sizeof latin_alpha[0])
 
@@ -295,6 +295,13 @@ static int in_word_mark(uint32_t c)
 	       c == 0xAD || c == 0x2027 || c == 0x30FB;
 }
 
+/* Signs that text almost never uses but wrong decodings produce. */
+static int rare_symbol(uint32_t c)
+{
+	return c == 0xA4 || c == 0xA6 || c == 0xA8 || c == 0xB4 || c == 0xB8 ||
+	       c == 0xAF || (c >= 0x2D8 && c <= 0x2DD) || c == 0x2C7;
+}
+
 static int opening_mark(uint32_t c)
 {
 	return c == 0xAB || c == 0x201C || c == 0x2018 || c == 0x201E || c == 0x201A ||
@@ -389,6 +396,8 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 			}
 		} else if (k == K_FOREIGN) {
 			sc -= 3;
+		} else if (rare_symbol(c)) {
+			sc -= 2;
 		} else if (prev_letter && next_letter) {
 			if (!in_word_mark(c))
 				sc -= 4; /* "ko¹ka": a symbol inside a word */
@@ -407,19 +416,27 @@ step:
 	}
 	if (script == SC_LATIN && nletters) {
 		/* the one language that accounts for most of the letters */
-		size_t best = 0;
+		double best = 0;
+		size_t bestn = 0;
 		for (size_t l = 0; l < NLATIN; l++) {
 			const char *a = latin_alpha[l];
-			size_t alen = strlen(a), tot = 0, ad;
+			size_t alen = strlen(a), n = 0, ad;
+			double w = 1.5, tot = 0;
 			for (size_t j = 0; j < alen; j += ad) {
 				uint32_t lc = u8_next(a + j, alen - j, &ad);
-				if (lc >= HIST_LO && lc < HIST_LO + HIST_N)
-					tot += hist[lc - HIST_LO];
+				if (lc == '|')
+					w = 1.0;
+				else if (lc >= HIST_LO && lc < HIST_LO + HIST_N) {
+					tot += w * hist[lc - HIST_LO];
+					n += hist[lc - HIST_LO];
+				}
 			}
-			if (tot > best)
+			if (tot > best) {
 				best = tot;
+				bestn = n;
+			}
 		}
-		sc += 1.5 * (double)best - 3.0 * (double)(nletters - best);
+		sc += best - 3.0 * (double)(nletters - bestn);
 	}
 	return sc;
 }
