@@ -281,9 +281,9 @@ static int wide_guess(const struct profile *p)
 	if (p->len < 8)
 		return -1;
 	/* UTF-32: one in four positions is always NUL, and its neighbour mostly */
-	if (p->nul4[3] >= q * 9 / 10 && p->nul4[2] >= q / 2)
+	if (p->nul4[3] >= q * 9 / 10 && p->nul4[2] >= q / 2 && p->nul4[0] < q / 10)
 		return cs_enc_index("utf-32le");
-	if (p->nul4[0] >= q * 9 / 10 && p->nul4[1] >= q / 2)
+	if (p->nul4[0] >= q * 9 / 10 && p->nul4[1] >= q / 2 && p->nul4[3] < q / 10)
 		return cs_enc_index("utf-32be");
 	size_t h = p->len / 2;
 	if (p->nul_odd >= h * 2 / 5 && p->nul_even < h / 20)
@@ -379,6 +379,8 @@ static void trial_window(const char *s, size_t len, struct trial *t)
 	size_t i = 0;
 	while (i < len && (unsigned char)s[i] < 0x80)
 		i++;
+	/* a few ASCII bytes before it give the first word its context */
+	i = i > 16 ? i - 16 : 0;
 	t->s = s + i;
 	t->len = len - i < TRIAL_MAX ? len - i : TRIAL_MAX;
 	t->high = 0;

@@ -330,6 +330,7 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 	if (script == SC_LATIN)
 		memset(hist, 0, sizeof hist);
 	int prev = K_ASCII;
+	uint32_t pc = ' ';
 	size_t adv, i = 0;
 	uint32_t c = len ? u8_next(s, len, &adv) : 0;
 	while (i < len) {
@@ -381,6 +382,10 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 				if (!prev_letter && !next_letter &&
 				    ((next >= '0' && next <= '9') || (c >= 0x100 && c < 0x180)))
 					sc -= 3;
+				/* "ingrÈdient": case flips inside a word */
+				if (k == K_UPPER && (prev == K_LOWER ||
+				    (prev == K_ASCII_LETTER && pc >= 'a' && pc <= 'z')))
+					sc -= 3;
 				/* Latin text puts an accented letter among plain ones */
 				if ((prev == K_LOWER || prev == K_UPPER) &&
 				    (knext == K_LOWER || knext == K_UPPER))
@@ -410,6 +415,7 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 		}
 		prev = k;
 step:
+		pc = c;
 		i += adv;
 		c = next;
 		adv = nadv;
