@@ -1,0 +1,155 @@
+/* Stage 1: page bytes → valid UTF-8 "html" or "text", and "charset". */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "internal.h"
+#include "utf8.h"
+
+/* Markup, not a text dump: the page opens with a tag, or well-known tags
+ * turn up early. */
+static bool looks_like_html(const char *s, size_t len)
+{
+	size_t n = len < 8192 ? len : 8192;
+	size_t i = 0;
+	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
+		i++;
+	if (i + 1 < n && s[i] == '<' && (s[i + 1] == '!' || s[i + 1] == '?' ||
+					  ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z')))
+		return true;
+	static const char *const tags[] = {"<html", "<head", "<body", "<div", "<p>", "<p ",
+					   "<br", "<table", "<meta", "<title", "<span", "<a href"};
+	int hits = 0;
+	for (size_t t = 0; t < sizeof tags / sizeof *tags; t++) {
+		size_t tl = strlen(tags[t]);
+		for (size_t k = 0; k + tl <= n; k++)
+			if (s[k] == '<' && !strncasecmp(s + k, tags[t], tl)) {
+				hits++;
+				break;
+			}
+	}
+	return hits >= 2;
+}
+
+/* Binary data, not a page: many control characters or replacement
+ * characters in the decoded text. */
+static bool looks_binary(const char *s, size_t len, size_t invalid)
+{
+	if (!len)
+		return false;
+	size_t n = len < 65536 ? len : 65536, ctl = 0, chars = 0, i = 0;
+	while (i < n) {
+		size_t adv;
+		uint32_t c = u8_next(s + i, n - i, &adv);
+		chars++;
+		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
+		    c == U8_REPLACEMENT)
+			ctl++;
+		i += adv;
+	}
+	return ctl * 5 > chars || invalid * 3 > len;
+}
+
+static json_t *str_or_null(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
+static void set_kind(pith_doc *doc, const char *content_type)
+{
+	bool plain = content_type && strcasestr(content_type, "text/plain");
+	doc->kind = !plain && looks_like_html(doc->src, doc->srclen) ? KIND_HTML : KIND_TEXT;
+}
+
+pith_status stage_decode(pith_ctx *ctx, pith_doc *doc)
+{
+	if (!doc->raw) {
+		/* a JSON record: its page is already UTF-8 */
+		const char *key = "html";
+		json_t *v = json_object_get(doc->rec, key);
+		if (!json_is_string(v)) {
+			key = "text";
+			v = json_object_get(doc->rec, key);
+		}
+		if (!json_is_string(v))
+			return PITH_OK; /* nothing to decode; stages that need a page say so */
+		doc->kind = key[0] == 'h' ? KIND_HTML : KIND_TEXT;
+		const char *s = json_string_value(v);
+		size_t n = json_string_length(v);
+		pbuf out = PBUF_INIT;
+		char what[64];
+		if (!(ctx->opt.flags & PITH_OPT_NO_REPAIR) && !json_object_get(doc->rec, "charset") &&
+		    charset_repair(ctx->cs, s, n, &out, what, sizeof what)) {
+			json_t *cs = json_pack("{s:n,s:n,s:s,s:s,s:i}", "declared", "detected",
+					       "used", "utf-8", "repaired", what, "invalid_bytes", 0);
+			rec_set(doc, "charset", cs);
+			doc->srclen = out.len;
+			doc->src = pbuf_take(&out);
+			if (!doc->src)
+				return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
+			json_object_del(doc->rec, key);
+			return PITH_OK;
+		}
+		pbuf_free(&out);
+		doc->src = malloc(n + 1);
+		if (!doc->src)
+			return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
+		memcpy(doc->src, s, n);
+		doc->src[n] = 0;
+		doc->srclen = n;
+		/* the page lives in doc->src from now on; output writes it back */
+		json_object_del(doc->rec, key);
+		return PITH_OK;
+	}
+
+	size_t len = doc->rawlen;
+	if (len > ctx->opt.max_page_bytes) {
+		len = ctx->opt.max_page_bytes;
+		char msg[96];
+		snprintf(msg, sizeof msg, "page cut at %zu bytes (of %zu)", len, doc->rawlen);
+		rec_set_str(doc, "warning", msg);
+	}
+	if (!len) {
+		free(doc->raw);
+		doc->raw = NULL;
+		return ctx_error(ctx, PITH_ERR_EMPTY, "empty page");
+	}
+	pbuf out = PBUF_INIT;
+	charset_info info;
+	memset(&info, 0, sizeof info);
+	pith_status st = charset_decode(ctx->cs, doc->raw, len, doc->content_type,
+					(ctx->opt.flags & PITH_OPT_NO_REPAIR) != 0, &out, &info);
+	free(doc->raw);
+	doc->raw = NULL;
+	if (st != PITH_OK) {
+		pbuf_free(&out);
+		return ctx_error(ctx, st, "%s", pith_strerror(st));
+	}
+	doc->srclen = out.len;
+	doc->src = pbuf_take(&out);
+	if (!doc->src)
+		return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
+	json_t *cs = json_object();
+	json_object_set_new(cs, "declared", str_or_null(info.declared));
+	json_object_set_new(cs, "detected", str_or_null(info.detected));
+	json_object_set_new(cs, "used", str_or_null(info.used));
+	json_object_set_new(cs, "repaired", str_or_null(info.repaired));
+	json_object_set_new(cs, "invalid_bytes", json_integer((json_int_t)info.invalid_bytes));
+	rec_set(doc, "charset", cs);
+	if (looks_binary(doc->src, doc->srclen, info.invalid_bytes)) {
+		free(doc->src);
+		doc->src = NULL;
+		doc->srclen = 0;
+		return ctx_error(ctx, PITH_ERR_BINARY, "binary data, not a text page");
+	}
+	set_kind(doc, doc->content_type);
+	return PITH_OK;
+}
+
+const char *pith_detect_charset(pith_ctx *ctx, const char *buf, size_t len,
+				const char *content_type)
+{
+	if (!ctx || (!buf && len))
+		return "unknown";
+	return charset_detect(ctx->cs, buf, len, content_type);
+}

@@ -1,0 +1,400 @@
+/* The meta stage and what both kinds of page share: evidence strengths,
+ * labelled lines ("作者: …", "By …") and author-name splitting. */
+#include "meta.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lexicon.h"
+#include "textutil.h"
+#include "utf8.h"
+
+void meta_set(meta_field *f, const char *s, size_t len, int strength)
+{
+	if (strength <= f->strength || !s)
+		return;
+	size_t b, e;
+	text_trim(s, len, &b, &e);
+	if (b >= e)
+		return;
+	pbuf v = PBUF_INIT;
+	text_add_collapsed(&v, s + b, e - b);
+	if (!v.len || v.oom) {
+		pbuf_free(&v);
+		return;
+	}
+	free(f->value);
+	f->value = pbuf_take(&v);
+	f->strength = strength;
+}
+
+void meta_set_date(meta *m, const pdate *d, int strength, bool modified)
+{
+	int *cur = modified ? &m->modified_strength : &m->date_strength;
+	pdate *dst = modified ? &m->modified : &m->date;
+	/* at equal strength a more precise date wins */
+	if (strength < *cur || (strength == *cur && d->prec <= dst->prec))
+		return;
+	*dst = *d;
+	*cur = strength;
+}
+
+static void authors_clear(meta *m)
+{
+	for (int i = 0; i < m->nauthors; i++)
+		free(m->authors[i]);
+	m->nauthors = 0;
+}
+
+void meta_free(meta *m)
+{
+	free(m->title.value);
+	free(m->source.value);
+	free(m->site.value);
+	free(m->editor.value);
+	free(m->lang.value);
+	free(m->url.value);
+	free(m->description.value);
+	authors_clear(m);
+}
+
+/* Role words glued to names: "记者张三", "本报记者 李四". */
+static const char *const roles[] = {
+	"本报记者", "本报通讯员", "特约记者", "见习记者", "实习记者", "首席记者",
+	"记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "摄影", "攝影",
+	"编辑", "編輯", "作者", "文/", "文／", "图/", "图／", "撰文", "撰稿",
+};
+
+static bool is_name_sep(uint32_t c)
+{
+	return c == 0x3001 || c == ',' || c == 0xFF0C || c == ';' || c == 0xFF1B ||
+	       c == '/' || c == 0xFF0F || c == '|' || c == 0xFF5C;
+}
+
+static void add_author(meta *m, const char *s, size_t len)
+{
+	size_t b, e;
+	text_trim(s, len, &b, &e);
+	/* drop roles and enclosing punctuation */
+	for (bool again = true; again;) {
+		again = false;
+		for (size_t r = 0; r < sizeof roles / sizeof *roles; r++) {
+			size_t rl = strlen(roles[r]);
+			if (e - b > rl && !memcmp(s + b, roles[r], rl)) {
+				b += rl;
+				again = true;
+			}
+		}
+		while (b < e) {
+			size_t adv;
+			uint32_t c = u8_next(s + b, e - b, &adv);
+			if (!uc_is_space(c) && !uc_is_punct(c))
+				break;
+			b += adv;
+			again = true;
+		}
+		while (e > b && (uc_is_punct((unsigned char)s[e - 1]) || s[e - 1] == ' '))
+			e--;
+		while (e >= b + 3 && uc_is_punct(text_last_char(s + e - 3, 3)) &&
+		       ((unsigned char)s[e - 3] & 0xE0) == 0xE0) {
+			e -= 3;
+			again = true;
+		}
+	}
+	if (b >= e || m->nauthors >= META_MAX_AUTHORS)
+		return;
+	const char *n = s + b;
+	size_t nl = e - b;
+	if (memchr(n, '@', nl) || memmem(n, nl, "http", 4) || memmem(n, nl, "www.", 4))
+		return;
+	size_t cjk = 0, other = 0, digits = 0, i = 0;
+	while (i < nl) {
+		size_t adv;
+		uint32_t c = u8_next(n + i, nl - i, &adv);
+		if (uc_is_cjk(c))
+			cjk++;
+		else if (uc_is_digit(c))
+			digits++;
+		else if (!uc_is_space(c))
+			other++;
+		i += adv;
+	}
+	/* a person's name: 2–5 CJK characters (more with a "·"), or a
+	 * Latin name of a few words */
+	if (digits || (cjk && (cjk < 2 || cjk > 8)) || (!cjk && (other < 2 || nl > 60)))
+		return;
+	for (int k = 0; k < m->nauthors; k++)
+		if (!strncmp(m->authors[k], n, nl) && !m->authors[k][nl])
+			return;
+	char *v = strndup(n, nl);
+	if (v)
+		m->authors[m->nauthors++] = v;
+}
+
+void meta_set_authors(meta *m, const char *s, size_t len, int strength)
+{
+	if (strength <= m->authors_strength || !s || !len)
+		return;
+	meta tmp = {0};
+	size_t b, e;
+	text_trim(s, len, &b, &e);
+	/* "By Jane Doe and John Roe": Latin names keep their spaces */
+	bool latin = true;
+	for (size_t i = b; i < e; i++)
+		if ((unsigned char)s[i] >= 0xE0)
+			latin = false;
+	if (latin) {
+		if (e - b > 3 && !strncasecmp(s + b, "by ", 3))
+			b += 3;
+		size_t start = b;
+		for (size_t i = b; i <= e; i++) {
+			bool sep = i == e || s[i] == ',' || s[i] == ';' || s[i] == '|' ||
+				   (i + 5 <= e && !strncmp(s + i, " and ", 5)) ||
+				   (i + 3 <= e && !strncmp(s + i, " & ", 3));
+			if (!sep)
+				continue;
+			add_author(&tmp, s + start, i - start);
+			if (i < e && s[i] == ' ')
+				i += s[i + 1] == '&' ? 2 : 4;
+			start = i + 1;
+		}
+	} else {
+		size_t start = b, i = b;
+		while (i <= e) {
+			size_t adv = 1;
+			uint32_t c = i < e ? u8_next(s + i, e - i, &adv) : ' ';
+			if (i == e || uc_is_space(c) || is_name_sep(c)) {
+				add_author(&tmp, s + start, i - start);
+				start = i + adv;
+			}
+			i += adv;
+		}
+	}
+	if (!tmp.nauthors)
+		return;
+	authors_clear(m);
+	memcpy(m->authors, tmp.authors, sizeof tmp.authors);
+	m->nauthors = tmp.nauthors;
+	m->authors_strength = strength;
+}
+
+/* ---- labelled lines ---- */
+
+#define META_MASK                                                                \
+	((1u << LEX_META_AUTHOR) | (1u << LEX_META_SOURCE) |                     \
+	 (1u << LEX_META_EDITOR) | (1u << LEX_META_DATE) | (1u << LEX_META_VIEWS) | \
+	 (1u << LEX_META_OTHER))
+
+static bool is_colon(uint32_t c)
+{
+	return c == ':' || c == 0xFF1A;
+}
+
+/* Labels of s: matches that read as labels, longest first at a place. */
+static size_t labels_of(const char *s, size_t len, lex_match *out, size_t max)
+{
+	lex_match m[32];
+	size_t n = lex_find(s, len, m, 32);
+	if (n > 32)
+		n = 32;
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (!((1u << m[i].cat) & META_MASK))
+			continue;
+		/* inside a longer label? */
+		bool inside = false;
+		for (size_t j = 0; j < n; j++)
+			if (j != i && ((1u << m[j].cat) & META_MASK) && m[j].start <= m[i].start &&
+			    m[j].end >= m[i].end && m[j].end - m[j].start > m[i].end - m[i].start)
+				inside = true;
+		if (inside)
+			continue;
+		size_t adv = 0;
+		uint32_t next = m[i].end < len ? u8_next(s + m[i].end, len - m[i].end, &adv) : 0;
+		uint32_t lastc = text_last_char(s + m[i].start, m[i].end - m[i].start);
+		bool slash = lastc == '/' || lastc == 0xFF0F || lastc == '|';
+		bool colon = is_colon(next) || is_colon(lastc) || slash || next == '/' ||
+			     next == 0xFF0F;
+		/* "记者 张三" / "By Jane": a role word followed by a space, at the
+		 * start of the line or after an opening bracket */
+		bool start = m[i].start == 0 || text_is_filler(s, m[i].start);
+		bool spaced = next == ' ' || next == 0x3000;
+		if (!colon && !((m[i].flags & LEXF_PREFIX) && start && spaced) &&
+		    !(m[i].cat == LEX_META_AUTHOR && spaced && m[i].end - m[i].start >= 6) &&
+		    !(m[i].cat == LEX_META_VIEWS && m[i].end < len && uc_is_digit(next)))
+			continue;
+		if (k > 0 && m[i].start < out[k - 1].end)
+			continue;
+		if (k < max)
+			out[k++] = m[i];
+	}
+	return k;
+}
+
+/* The value after a label: skip the colon and spaces; up to the next label,
+ * a closing bracket or the end. */
+static void value_range(const char *s, size_t len, size_t from, size_t to, size_t *vb,
+			size_t *ve)
+{
+	size_t i = from;
+	while (i < to) {
+		size_t adv;
+		uint32_t c = u8_next(s + i, to - i, &adv);
+		if (!is_colon(c) && !uc_is_space(c) && c != '/' && c != 0xFF0F && c != '|')
+			break;
+		i += adv;
+	}
+	size_t j = i;
+	while (j < to) {
+		size_t adv;
+		uint32_t c = u8_next(s + j, to - j, &adv);
+		if (c == ')' || c == 0xFF09 || c == ']' || c == 0x3011 || c == 0x3009)
+			break;
+		j += adv;
+	}
+	(void)len;
+	*vb = i;
+	*ve = j;
+}
+
+int meta_read_line(pith_ctx *ctx, meta *m, const char *s, size_t len, int strength)
+{
+	lex_match lab[12];
+	size_t n = labels_of(s, len, lab, 12);
+	int set = 0;
+	bool dated = false;
+	long long now = ctx->opt.now;
+	for (size_t i = 0; i < n; i++) {
+		size_t to = i + 1 < n ? lab[i + 1].start : len;
+		size_t vb, ve;
+		value_range(s, len, lab[i].end, to, &vb, &ve);
+		if (vb >= ve)
+			continue;
+		const char *v = s + vb;
+		size_t vl = ve - vb;
+		switch (lab[i].cat) {
+		case LEX_META_AUTHOR:
+			meta_set_authors(m, v, vl, strength);
+			set++;
+			break;
+		case LEX_META_SOURCE:
+			meta_set(&m->source, v, vl, strength);
+			set++;
+			break;
+		case LEX_META_EDITOR: {
+			/* a reviewer (审核) ranks below the editor */
+			bool review = memmem(s + lab[i].start, lab[i].end - lab[i].start, "\xe5\xae\xa1", 3) ||
+				      memmem(s + lab[i].start, lab[i].end - lab[i].start, "\xe5\xaf\xa9", 3);
+			meta_set(&m->editor, v, vl, review ? strength - 1 : strength);
+			set++;
+			break;
+		}
+		case LEX_META_DATE: {
+			pdate d;
+			size_t ds, de;
+			if (date_find(v, vl, now, &d, &ds, &de)) {
+				bool upd = memmem(s + lab[i].start, lab[i].end - lab[i].start, "\xe6\x9b\xb4", 3) ||
+					   !strncasecmp(s + lab[i].start, "updated", 7) ||
+					   !strncasecmp(s + lab[i].start, "last updated", 12);
+				meta_set_date(m, &d, strength, upd);
+				dated = !upd;
+				set++;
+			}
+			break;
+		}
+		case LEX_META_VIEWS: {
+			long long views = -1;
+			for (size_t k = 0; k < vl; k++)
+				if (v[k] >= '0' && v[k] <= '9') {
+					views = strtoll(v + k, NULL, 10);
+					break;
+				}
+			if (views >= 0 && strength > m->views_strength) {
+				m->views = views;
+				m->views_strength = strength;
+				set++;
+			}
+			break;
+		}
+		default:
+			break;
+		}
+	}
+	/* a date on the line outside any label ("2025/06/06 来自: …") */
+	if (!dated && n) {
+		pdate d;
+		size_t ds, de;
+		size_t to = lab[0].start;
+		if (to && date_find(s, to, now, &d, &ds, &de)) {
+			meta_set_date(m, &d, strength, false);
+			set++;
+		}
+	}
+	return set;
+}
+
+/* ---- the record ---- */
+
+static void put(pith_doc *doc, const char *key, const meta_field *f)
+{
+	if (f->value)
+		rec_set_str(doc, key, f->value);
+}
+
+void meta_to_record(pith_doc *doc, const meta *m)
+{
+	char buf[48];
+	/* title, date and authors are always there (null or []): scripts
+	 * can rely on them */
+	if (m->title.value)
+		put(doc, "title", &m->title);
+	else
+		json_object_set_new(doc->rec, "title", json_null());
+	if (m->date.prec) {
+		date_format(&m->date, buf, sizeof buf);
+		rec_set_str(doc, "date", buf);
+	} else {
+		json_object_set_new(doc->rec, "date", json_null());
+	}
+	if (m->modified.prec) {
+		date_format(&m->modified, buf, sizeof buf);
+		rec_set_str(doc, "modified", buf);
+	}
+	json_t *a = json_array();
+	for (int i = 0; i < m->nauthors; i++)
+		json_array_append_new(a, json_string(m->authors[i]));
+	json_object_set_new(doc->rec, "authors", a);
+	put(doc, "source", &m->source);
+	put(doc, "site", &m->site);
+	put(doc, "editor", &m->editor);
+	if (m->views_strength)
+		rec_set_int(doc, "views", m->views);
+	put(doc, "lang", &m->lang);
+	if (!rec_get_str(doc, "url"))
+		put(doc, "url", &m->url);
+	put(doc, "description", &m->description);
+}
+
+pith_status stage_meta(pith_ctx *ctx, pith_doc *doc)
+{
+	struct page *pg;
+	pith_status st = doc_page(ctx, doc, &pg);
+	if (st != PITH_OK)
+		return st;
+	if ((st = page_classify(ctx, doc, pg)) != PITH_OK)
+		return st;
+	meta m;
+	memset(&m, 0, sizeof m);
+	if (pg->kind == KIND_HTML)
+		meta_from_html(ctx, doc, pg, &m);
+	else
+		meta_from_text(ctx, doc, pg, &m);
+	if (m.date.prec && !date_plausible(&m.date, ctx->opt.now))
+		memset(&m.date, 0, sizeof m.date);
+	if (m.modified.prec && !date_plausible(&m.modified, ctx->opt.now))
+		memset(&m.modified, 0, sizeof m.modified);
+	meta_to_record(doc, &m);
+	meta_free(&m);
+	return PITH_OK;
+}

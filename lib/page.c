@@ -1,0 +1,540 @@
+/* Pages into blocks: text dumps line by line, HTML from the compact DOM.
+ * Every feature the classifiers use is computed here, once. */
+#include "page.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "textutil.h"
+#include "utf8.h"
+
+void block_features(block *b, const char *s, size_t len)
+{
+	bool in_word = false;
+	size_t i = 0;
+	while (i < len) {
+		size_t adv;
+		uint32_t c = u8_next(s + i, len - i, &adv);
+		i += adv;
+		if (uc_is_space(c) || uc_is_invisible(c)) {
+			in_word = false;
+			continue;
+		}
+		b->nchars++;
+		if (uc_is_cjk(c)) {
+			b->ncjk++;
+			in_word = false;
+			continue;
+		}
+		if (uc_is_digit(c))
+			b->ndigits++;
+		if (uc_is_alnum(c)) {
+			if (!in_word)
+				b->nwords++;
+			in_word = true;
+			continue;
+		}
+		in_word = false;
+		if (uc_is_punct(c)) {
+			b->npunct++;
+			if (uc_is_sentence_end(c))
+				b->nsent++;
+			else if (uc_is_clause_punct(c))
+				b->nclause++;
+		}
+	}
+	b->hash = text_hash(s, len);
+	b->lex = lex_scan(s, len);
+	b->lexwhole = b->lex ? lex_whole(s, len) : 0;
+}
+
+static block *block_add(struct page *pg)
+{
+	if (pg->nb == pg->bcap) {
+		size_t cap = pg->bcap ? pg->bcap * 2 : 256;
+		block *nb = realloc(pg->b, cap * sizeof *nb);
+		if (!nb)
+			return NULL;
+		pg->b = nb;
+		pg->bcap = cap;
+	}
+	block *b = &pg->b[pg->nb++];
+	memset(b, 0, sizeof *b);
+	return b;
+}
+
+static anchor *anchor_add(struct page *pg)
+{
+	if (pg->nan == pg->ancap) {
+		size_t cap = pg->ancap ? pg->ancap * 2 : 256;
+		anchor *na = realloc(pg->an, cap * sizeof *na);
+		if (!na)
+			return NULL;
+		pg->an = na;
+		pg->ancap = cap;
+	}
+	anchor *a = &pg->an[pg->nan++];
+	memset(a, 0, sizeof *a);
+	return a;
+}
+
+/* ---- text dumps ---- */
+
+/* Leading bullets of dump lines: "• ", "· ", "- ", "* ", "● "… */
+static bool is_bullet(uint32_t c)
+{
+	switch (c) {
+	case 0x2022: case 0xB7: case 0x25CF: case 0x25CB: case 0x25A0: case 0x25A1:
+	case 0x25C6: case 0x25C7: case 0x25AA: case 0x25BA: case 0x25B6: case 0x2023:
+	case 0x2043: case 0x30FB: case 0x2219: case 0x2605: case 0x2606: case 0x203B:
+	case '-': case '*': case '+':
+		return true;
+	}
+	return false;
+}
+
+static bool is_cn_numeral(uint32_t c)
+{
+	switch (c) {
+	case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB: case 0x4E94: case 0x516D:
+	case 0x4E03: case 0x516B: case 0x4E5D: case 0x5341: case 0x3007: case 0x96F6:
+		return true;
+	}
+	return false;
+}
+
+/* "1." "1、" "(1)" "（一）" "一、" "①" "a)" at the start of a line. */
+static bool is_numbered(const char *s, size_t len)
+{
+	size_t i = 0, adv;
+	uint32_t c = len ? u8_next(s, len, &adv) : 0;
+	bool paren = c == '(' || c == 0xFF08;
+	if (paren)
+		i += adv;
+	if (c >= 0x2460 && c <= 0x2473) /* circled numbers */
+		return true;
+	size_t digits = 0;
+	while (i < len) {
+		c = u8_next(s + i, len - i, &adv);
+		if (!uc_is_digit(c) && !is_cn_numeral(c))
+			break;
+		digits++;
+		i += adv;
+	}
+	if (!digits || digits > 3 || i >= len)
+		return false;
+	c = u8_next(s + i, len - i, &adv);
+	if (paren)
+		return c == ')' || c == 0xFF09;
+	return c == '.' || c == 0x3001 || c == ')' || c == 0xFF09 || c == 0xFF0E;
+}
+
+pith_status page_from_text(struct page *pg, const char *s, size_t len)
+{
+	pg->kind = KIND_TEXT;
+	pbuf_addc(&pg->text, 0);
+	uint32_t lineno = 0;
+	bool blank = false;
+	size_t i = 0;
+	while (i < len) {
+		const char *nl = memchr(s + i, '\n', len - i);
+		size_t e = nl ? (size_t)(nl - s) : len;
+		const char *ln = s + i;
+		size_t n = e - i;
+		i = e + 1;
+		lineno++;
+		if (n && ln[n - 1] == '\r')
+			n--;
+		/* indentation in columns, then trim both ends */
+		size_t b = 0, col = 0;
+		while (b < n) {
+			size_t adv;
+			uint32_t c = u8_next(ln + b, n - b, &adv);
+			if (!uc_is_space(c) && !uc_is_invisible(c))
+				break;
+			col += c == '\t' ? 4 : c == 0x3000 ? 2 : 1;
+			b += adv;
+		}
+		size_t t = n;
+		while (t > b) {
+			size_t k = t - 1;
+			while (k > b && ((unsigned char)ln[k] & 0xC0) == 0x80)
+				k--;
+			size_t adv;
+			uint32_t c = u8_next(ln + k, t - k, &adv);
+			if (!uc_is_space(c) && !uc_is_invisible(c))
+				break;
+			t = k;
+		}
+		if (t == b) {
+			blank = true;
+			continue;
+		}
+		block *bl = block_add(pg);
+		if (!bl)
+			return PITH_ERR_NOMEM;
+		bl->off = (uint32_t)pg->text.len;
+		bl->len = (uint32_t)(t - b);
+		pbuf_add(&pg->text, ln + b, t - b);
+		pbuf_addc(&pg->text, 0);
+		if (pg->text.oom)
+			return PITH_ERR_NOMEM;
+		bl->line = lineno;
+		bl->indent = (uint16_t)(col > 0xFFFF ? 0xFFFF : col);
+		if (blank)
+			bl->flags |= BF_BLANK;
+		if (col)
+			bl->flags |= BF_INDENT;
+		blank = false;
+		const char *tx = ln + b;
+		size_t tl = t - b, adv;
+		uint32_t c0 = u8_next(tx, tl, &adv);
+		if (is_bullet(c0) && adv < tl && (tx[adv] == ' ' || tx[adv] == '\t'))
+			bl->flags |= BF_BULLET | BF_LISTITEM;
+		else if (is_numbered(tx, tl))
+			bl->flags |= BF_NUMBERED;
+		if (memchr(tx, '\t', tl))
+			bl->flags |= BF_ROW;
+		block_features(bl, tx, tl);
+	}
+	return PITH_OK;
+}
+
+/* ---- HTML ---- */
+
+struct walker {
+	struct page *pg;
+	pbuf cur;           /* text of the block being built */
+	uint32_t cur_link;  /* link characters in cur */
+	uint16_t next_flags;/* flags for the next block (BF_BR…) */
+	uint16_t in_flags;  /* flags of enclosing elements (pre, quote…) */
+	uint32_t container; /* innermost block element */
+	uint16_t container_tag;
+	uint8_t level;
+	uint32_t first_anchor; /* anchors of cur start here */
+	int link_depth;
+	uint32_t link_node;
+	uint32_t link_href;
+	uint32_t link_start; /* offset in cur of the open link */
+	uint8_t *has_block;
+	bool oom;
+};
+
+static void open_anchor(struct walker *w)
+{
+	w->link_start = (uint32_t)w->cur.len;
+}
+
+static void close_anchor(struct walker *w)
+{
+	uint32_t end = (uint32_t)w->cur.len;
+	/* a trailing space is not part of the anchor */
+	if (end > w->link_start && w->cur.p[end - 1] == ' ')
+		end--;
+	if (end <= w->link_start)
+		return;
+	anchor *a = anchor_add(w->pg);
+	if (!a) {
+		w->oom = true;
+		return;
+	}
+	a->off = w->link_start; /* relative to cur until the flush */
+	a->len = end - w->link_start;
+	a->href = w->link_href;
+	a->node = w->link_node;
+	a->block = UINT32_MAX;
+}
+
+static void flush(struct walker *w)
+{
+	struct page *pg = w->pg;
+	if (w->link_depth)
+		close_anchor(w);
+	size_t n = w->cur.len;
+	while (n && w->cur.p[n - 1] == ' ')
+		n--;
+	if (!n) {
+		pg->nan = w->first_anchor;
+		pbuf_reset(&w->cur);
+		w->cur_link = 0;
+		if (w->link_depth)
+			open_anchor(w);
+		return;
+	}
+	block *b = block_add(pg);
+	if (!b) {
+		w->oom = true;
+		return;
+	}
+	b->off = (uint32_t)pg->text.len;
+	b->len = (uint32_t)n;
+	pbuf_add(&pg->text, w->cur.p, n);
+	pbuf_addc(&pg->text, 0);
+	b->node = w->container;
+	b->tag = w->container_tag;
+	b->flags = w->next_flags | w->in_flags;
+	b->level = w->level;
+	unsigned tf = tag_flags(w->container_tag);
+	if (tf & TF_HEADING)
+		b->flags |= BF_HEADING;
+	if (tf & TF_LISTITEM)
+		b->flags |= BF_LISTITEM;
+	if (w->container_tag == TAG_FIGCAPTION || w->container_tag == TAG_CAPTION)
+		b->flags |= BF_CAPTION;
+	block_features(b, w->cur.p, n);
+	b->nlink = w->cur_link;
+	b->anchor = w->first_anchor;
+	b->nanchors = (uint32_t)(pg->nan - w->first_anchor);
+	uint32_t bi = (uint32_t)(pg->nb - 1);
+	for (size_t i = w->first_anchor; i < pg->nan; i++) {
+		anchor *a = &pg->an[i];
+		a->block = bi;
+		if (a->off + a->len > n)
+			a->len = a->off < n ? (uint32_t)n - a->off : 0;
+		a->off += b->off;
+	}
+	w->first_anchor = (uint32_t)pg->nan;
+	w->next_flags = 0;
+	pbuf_reset(&w->cur);
+	w->cur_link = 0;
+	if (pg->text.oom)
+		w->oom = true;
+	if (w->link_depth)
+		open_anchor(w);
+}
+
+static void add_text(struct walker *w, const char *s, size_t len)
+{
+	bool pre = w->in_flags & BF_PRE;
+	size_t before = w->cur.len;
+	size_t i = 0;
+	while (i < len) {
+		size_t adv;
+		uint32_t c = u8_next(s + i, len - i, &adv);
+		if (uc_is_space(c) || c == 0xE5E5) {
+			if (pre && (c == '\n' || c == '\t')) {
+				pbuf_addc(&w->cur, (int)c);
+			} else if (w->cur.len && w->cur.p[w->cur.len - 1] != ' ' &&
+				   w->cur.p[w->cur.len - 1] != '\n') {
+				pbuf_addc(&w->cur, ' ');
+			}
+		} else if (!uc_is_invisible(c)) {
+			if (c == U8_REPLACEMENT && adv == 1)
+				pbuf_addcp(&w->cur, c);
+			else
+				pbuf_add(&w->cur, s + i, adv);
+		}
+		i += adv;
+	}
+	if (w->link_depth)
+		w->cur_link += (uint32_t)u8_count(w->cur.p + before, w->cur.len - before);
+}
+
+static bool hidden(const dom *d, uint32_t n)
+{
+	const dnode *x = &d->n[n];
+	for (uint32_t i = x->attr; i < x->attr + x->nattr; i++) {
+		const char *name = d->str.p + d->a[i].name;
+		const char *val = d->str.p + d->a[i].value;
+		if (!strcmp(name, "hidden"))
+			return true;
+		if (!strcmp(name, "aria-hidden") && !strcmp(val, "true"))
+			return true;
+		if (!strcmp(name, "style") && (strstr(val, "display:none") ||
+					      strstr(val, "display: none") ||
+					      strstr(val, "visibility:hidden") ||
+					      strstr(val, "visibility: hidden")))
+			return true;
+	}
+	return false;
+}
+
+static void visit(struct walker *w, uint32_t n);
+
+static void visit_children(struct walker *w, uint32_t n)
+{
+	const dom *d = &w->pg->dom;
+	for (uint32_t c = d->n[n].first; c && !w->oom; c = d->n[c].next)
+		visit(w, c);
+}
+
+static void visit(struct walker *w, uint32_t n)
+{
+	const dom *d = &w->pg->dom;
+	const dnode *x = &d->n[n];
+	if (x->tag == TAG_TEXT) {
+		add_text(w, dom_text(d, n), x->tlen);
+		return;
+	}
+	unsigned tf = tag_flags(x->tag);
+	if (tf & (TF_SKIP | TF_FORM) || hidden(d, n))
+		return;
+	if (x->tag == TAG_BR) {
+		flush(w);
+		w->next_flags |= BF_BR;
+		return;
+	}
+	if (x->tag == TAG_HR) {
+		flush(w);
+		return;
+	}
+	if (tf & TF_VOID)
+		return;
+	if (x->tag == TAG_A) {
+		if (w->link_depth++ == 0) {
+			const char *href = dom_attr(d, n, "href");
+			w->link_href = href ? (uint32_t)(href - d->str.p) : 0;
+			w->link_node = n;
+			open_anchor(w);
+		}
+		visit_children(w, n);
+		if (--w->link_depth == 0)
+			close_anchor(w);
+		if (w->cur.len && w->cur.p[w->cur.len - 1] != ' ' && (tf & TF_INLINE) &&
+		    d->n[n].next && d->n[d->n[n].next].tag == TAG_A)
+			pbuf_addc(&w->cur, ' '); /* adjacent links are separate words */
+		return;
+	}
+	/* A table row whose cells hold only inline content is one block, its
+	 * cells separated by tabs; a layout row is walked as containers. */
+	if (x->tag == TAG_TR && !w->has_block[n]) {
+		flush(w);
+		uint32_t saved = w->container;
+		uint16_t saved_tag = w->container_tag;
+		w->container = n;
+		w->container_tag = TAG_TR;
+		bool first = true;
+		for (uint32_t c = x->first; c; c = d->n[c].next) {
+			if (d->n[c].tag != TAG_TD && d->n[c].tag != TAG_TH)
+				continue;
+			if (!first)
+				pbuf_addc(&w->cur, '\t');
+			first = false;
+			size_t before = w->cur.len;
+			visit_children(w, c);
+			/* trim the cell */
+			while (w->cur.len > before && w->cur.p[w->cur.len - 1] == ' ')
+				w->cur.len--;
+			if (w->cur.len > before && w->cur.p[before] == ' ')
+				memmove(w->cur.p + before, w->cur.p + before + 1, --w->cur.len - before);
+			w->cur.p[w->cur.len] = 0;
+		}
+		/* a row of empty cells leaves only tabs */
+		size_t k = 0;
+		while (k < w->cur.len && w->cur.p[k] == '\t')
+			k++;
+		if (k == w->cur.len)
+			pbuf_reset(&w->cur);
+		else
+			w->next_flags |= BF_ROW;
+		flush(w);
+		w->container = saved;
+		w->container_tag = saved_tag;
+		return;
+	}
+	if (tf & (TF_BLOCK | TF_CELL | TF_LISTITEM | TF_HEADING)) {
+		flush(w);
+		uint32_t saved = w->container;
+		uint16_t saved_tag = w->container_tag, saved_in = w->in_flags;
+		uint8_t saved_level = w->level;
+		w->container = n;
+		w->container_tag = x->tag;
+		if (x->tag == TAG_PRE)
+			w->in_flags |= BF_PRE;
+		if (x->tag == TAG_BLOCKQUOTE)
+			w->in_flags |= BF_QUOTE;
+		if (tf & TF_HEADING)
+			w->level = (uint8_t)(x->tag - TAG_H1 + 1);
+		else if (tf & TF_LIST)
+			w->level = (uint8_t)(w->level < 9 ? w->level + 1 : 9);
+		visit_children(w, n);
+		flush(w);
+		w->container = saved;
+		w->container_tag = saved_tag;
+		w->in_flags = saved_in;
+		w->level = saved_level;
+		return;
+	}
+	visit_children(w, n);
+}
+
+pith_status page_from_dom(struct page *pg)
+{
+	pg->kind = KIND_HTML;
+	pbuf_addc(&pg->text, 0);
+	dom *d = &pg->dom;
+	struct walker w = {0};
+	w.pg = pg;
+	w.container_tag = TAG_ROOT;
+	/* has_block[n]: n's subtree holds a block-level element. Children
+	 * come after their parent in the array, so one backward pass does. */
+	w.has_block = calloc(d->nn ? d->nn : 1, 1);
+	if (!w.has_block)
+		return PITH_ERR_NOMEM;
+	for (size_t i = d->nn; i-- > 1;) {
+		unsigned tf = tag_flags(d->n[i].tag);
+		if (w.has_block[i] || (tf & (TF_BLOCK | TF_LISTITEM)) || d->n[i].tag == TAG_BR)
+			w.has_block[d->n[i].parent] = 1;
+	}
+	visit(&w, 0);
+	flush(&w);
+	free(w.has_block);
+	pbuf_free(&w.cur);
+	return w.oom ? PITH_ERR_NOMEM : PITH_OK;
+}
+
+void page_free(struct page *pg)
+{
+	if (!pg)
+		return;
+	dom_free(&pg->dom);
+	pbuf_free(&pg->text);
+	free(pg->b);
+	free(pg->an);
+	free(pg->title);
+	free(pg->elem_flags);
+	free(pg);
+}
+
+pith_status doc_page(pith_ctx *ctx, pith_doc *doc, struct page **out)
+{
+	if (doc->page) {
+		*out = doc->page;
+		return PITH_OK;
+	}
+	*out = NULL;
+	if (!doc->src)
+		return ctx_error(ctx, PITH_ERR_NOPAGE, "record has no html or text");
+	struct page *pg = calloc(1, sizeof *pg);
+	if (!pg)
+		return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
+	pg->title_block = -1;
+	pith_status st;
+	if (doc->kind == KIND_HTML) {
+		long long deadline = ctx->opt.time_budget_ms
+			? mono_ns() + (long long)ctx->opt.time_budget_ms * 1000000LL : 0;
+		st = dom_parse(&pg->dom, doc->src, doc->srclen, ctx->opt.max_depth, deadline);
+		if (st == PITH_OK)
+			st = page_from_dom(pg);
+		if (st == PITH_OK && pg->dom.timed_out)
+			rec_set_str(doc, "warning", "time budget exceeded: page parsed in part");
+	} else {
+		st = page_from_text(pg, doc->src, doc->srclen);
+	}
+	if (st != PITH_OK) {
+		page_free(pg);
+		return ctx_error(ctx, st, "%s", pith_strerror(st));
+	}
+	doc->page = pg;
+	*out = pg;
+	return PITH_OK;
+}
+
+pith_status page_classify(pith_ctx *ctx, pith_doc *doc, struct page *pg)
+{
+	if (pg->classified)
+		return PITH_OK;
+	pg->classified = true;
+	return pg->kind == KIND_HTML ? classify_html(ctx, doc, pg) : classify_text(ctx, doc, pg);
+}

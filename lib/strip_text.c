@@ -1,0 +1,315 @@
+/* Text dumps: label each line as article, title, metadata, related list,
+ * boilerplate or spam.
+ *
+ * The article is found as the segment of lines with the largest sum of
+ * "prose" scores (long lines with sentence punctuation score up, short
+ * link-like lines down), where boilerplate lines, related-list headings
+ * and metadata lines are barriers no segment crosses. The segment is then
+ * grown over neighbouring lines until a barrier: an all-body page (a
+ * notice of tables and short list lines) comes out whole. Lines before it
+ * hold the title and metadata; lines after it the related lists, the
+ * previous/next links and the footer. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "date.h"
+#include "lexicon.h"
+#include "page.h"
+#include "textutil.h"
+#include "utf8.h"
+
+#define BOILER_CATS                                                              \
+	((1u << LEX_NAV) | (1u << LEX_SHARE) | (1u << LEX_FOOTER) |              \
+	 (1u << LEX_DISCLAIMER) | (1u << LEX_COMMENT))
+#define META_CATS                                                                \
+	((1u << LEX_META_AUTHOR) | (1u << LEX_META_SOURCE) |                     \
+	 (1u << LEX_META_EDITOR) | (1u << LEX_META_DATE) | (1u << LEX_META_VIEWS) | \
+	 (1u << LEX_META_OTHER))
+
+/* Kinds of lines, decided from the line alone. */
+enum lkind {
+	LK_TEXT = 0,  /* anything else */
+	LK_BOILER,    /* navigation, share, footer, disclaimer */
+	LK_RELHEAD,   /* heading of a related list */
+	LK_PREVNEXT,  /* 上一篇 / Next article */
+	LK_META,      /* byline, date, source… line */
+	LK_LABEL,     /* a metadata label alone ("作者:"), its value follows */
+	LK_DATE,      /* a date and nothing else */
+	LK_NUMBER,    /* a bare number (counters) */
+};
+
+struct line_info {
+	uint8_t kind;
+	bool prose;  /* reads as running text */
+	float score; /* segment score */
+};
+
+/* A line that is mostly a metadata label followed by a short value, or
+ * several label:value pairs ("2025/06/06 来自: 医务部 作者: 刘湘梅"). */
+static bool meta_line(const struct page *pg, const block *b)
+{
+	if (!(b->lex & META_CATS))
+		return false;
+	const char *s = block_text(pg, b);
+	/* labels are followed by a colon, or are a known prefix ("文/") */
+	lex_match m[16];
+	size_t n = lex_find(s, b->len, m, 16);
+	int labels = 0;
+	for (size_t i = 0; i < n && i < 16; i++) {
+		if (!((1u << m[i].cat) & META_CATS))
+			continue;
+		const char *after = s + m[i].end;
+		size_t left = b->len - m[i].end;
+		size_t adv = 0;
+		uint32_t c = left ? u8_next(after, left, &adv) : 0;
+		bool colon = c == ':' || c == 0xFF1A || c == '/' || c == 0xFF0F || c == '|';
+		bool at_start = m[i].start == 0;
+		bool ends_colon = m[i].end >= 1 && (s[m[i].end - 1] == ':' ||
+			(m[i].end >= 3 && !memcmp(s + m[i].end - 3, "\xef\xbc\x9a", 3)));
+		if (colon || ends_colon || (at_start && (m[i].flags & LEXF_PREFIX)))
+			labels++;
+	}
+	if (!labels)
+		return false;
+	/* running text mentioning a 记者 is not a byline */
+	if (b->nchars > 80 || (b->nsent >= 2 && b->nchars > 40))
+		return false;
+	return true;
+}
+
+static bool label_only(const struct page *pg, const block *b)
+{
+	if (!(b->lexwhole & META_CATS))
+		return false;
+	(void)pg;
+	return b->nchars <= 8;
+}
+
+static bool date_only(const struct page *pg, const block *b, long long now)
+{
+	if (b->nchars > 40 || !b->ndigits)
+		return false;
+	const char *s = block_text(pg, b);
+	pdate d;
+	size_t st, en;
+	if (!date_find(s, b->len, now ? now : 1, &d, &st, &en))
+		return false;
+	/* only white space and punctuation around the date */
+	return text_is_filler(s, st) && text_is_filler(s + en, b->len - en);
+}
+
+static bool number_only(const struct page *pg, const block *b)
+{
+	return b->nchars && b->nchars <= 8 && b->ndigits + b->npunct == b->nchars;
+}
+
+/* Running text: long enough, with clause or sentence punctuation. */
+static bool is_prose(const block *b)
+{
+	uint32_t p = b->nsent + b->nclause;
+	if (b->ncjk * 2 >= b->nchars)
+		return b->nchars >= 20 && p >= 1;
+	return b->nwords >= 10 && p >= 1;
+}
+
+static float prose_score(const block *b)
+{
+	uint32_t units = b->ncjk + b->nwords * 3; /* a Latin word ≈ 3 CJK chars */
+	if (is_prose(b))
+		return 1.0f + (float)(units > 300 ? 300 : units) / 30.0f;
+	if (b->flags & BF_ROW)
+		return 0.2f;
+	if (units >= 40)
+		return 0.5f;
+	return -0.6f;
+}
+
+static void set_label(struct page *pg, size_t i, enum label l)
+{
+	pg->b[i].label = (uint8_t)l;
+}
+
+/* The title among the lines before the article: repeated lines, lines
+ * after a "标题:" label and lines next to the metadata win. */
+static int32_t find_title(struct page *pg, const struct line_info *li, size_t body)
+{
+	int32_t best = -1;
+	float best_score = 0;
+	size_t from = body > 40 ? body - 40 : 0;
+	for (size_t i = from; i < body; i++) {
+		const block *b = &pg->b[i];
+		if (li[i].kind != LK_TEXT || b->nchars < 4 || b->nchars > 100)
+			continue;
+		float s = 1.0f;
+		const char *t = block_text(pg, b);
+		uint32_t last = text_last_char(t, b->len);
+		if (uc_is_sentence_end(last) && last != '?' && last != '!' && last != 0xFF1F &&
+		    last != 0xFF01)
+			s -= 1.5f;
+		if (b->nchars >= 8 && b->nchars <= 60)
+			s += 1.0f;
+		if (b->nanchors || b->lex)
+			s -= 1.0f;
+		/* repeated: the same line elsewhere before the body */
+		for (size_t j = from; j < body + 3 && j < pg->nb; j++)
+			if (j != i && pg->b[j].hash == b->hash && pg->b[j].len == b->len) {
+				s += 2.0f;
+				break;
+			}
+		/* after a title label line ("标题:" "Title:") */
+		if (i > 0 && li[i - 1].kind == LK_LABEL)
+			s -= 2.0f; /* a value of some other label */
+		if (i > 0 && text_is_title_label(block_text(pg, &pg->b[i - 1]), pg->b[i - 1].len))
+			s += 3.0f;
+		/* closeness to the body, skipping metadata lines */
+		size_t gap = 0;
+		for (size_t j = i + 1; j < body; j++)
+			if (li[j].kind == LK_TEXT && !(pg->b[j].hash == b->hash))
+				gap++;
+		s += 2.0f / (1.0f + (float)gap);
+		if (s > best_score) {
+			best_score = s;
+			best = (int32_t)i;
+		}
+	}
+	return best_score >= 1.5f ? best : -1;
+}
+
+pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
+{
+	(void)doc;
+	size_t n = pg->nb;
+	if (!n)
+		return PITH_OK;
+	struct line_info *li = calloc(n, sizeof *li);
+	if (!li)
+		return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
+	long long now = ctx->opt.now;
+
+	/* 1. what each line is, alone */
+	for (size_t i = 0; i < n; i++) {
+		block *b = &pg->b[i];
+		uint8_t k = LK_TEXT;
+		if (b->lexwhole & (1u << LEX_RELATED))
+			k = LK_RELHEAD;
+		else if (b->lexwhole & (1u << LEX_PREVNEXT) ||
+			 (b->lex & (1u << LEX_PREVNEXT) && lex_has(block_text(pg, b), b->len, LEX_PREVNEXT)))
+			k = LK_PREVNEXT;
+		else if (label_only(pg, b))
+			k = LK_LABEL;
+		else if (meta_line(pg, b))
+			k = LK_META;
+		else if (date_only(pg, b, now))
+			k = LK_DATE;
+		else if (number_only(pg, b))
+			k = LK_NUMBER;
+		else if ((b->lex & BOILER_CATS) && !(is_prose(b) && b->nchars > 60 &&
+						     !(b->lex & (1u << LEX_DISCLAIMER))))
+			k = LK_BOILER;
+		li[i].kind = k;
+		li[i].prose = is_prose(b);
+		li[i].score = prose_score(b);
+	}
+
+	/* 2. the best segment of prose between barriers; segments after a
+	 * related heading count for less (a list of teasers is not the
+	 * article) */
+	float best = -1, cur = 0;
+	size_t bs = 0, be = 0, cs = 0;
+	bool after_related = false;
+	for (size_t i = 0; i < n; i++) {
+		uint8_t k = li[i].kind;
+		if (k == LK_RELHEAD)
+			after_related = true;
+		if (k != LK_TEXT && k != LK_NUMBER && k != LK_DATE) {
+			cur = 0;
+			cs = i + 1;
+			continue;
+		}
+		float s = li[i].score;
+		if (after_related && s > 0)
+			s *= 0.3f;
+		if (k == LK_DATE)
+			s = -1.0f;
+		if (cur <= 0) {
+			cur = 0;
+			cs = i;
+		}
+		cur += s;
+		if (cur > best) {
+			best = cur;
+			bs = cs;
+			be = i + 1;
+		}
+	}
+	if (best <= 0) {
+		/* no prose at all: nothing is article */
+		for (size_t i = 0; i < n; i++)
+			set_label(pg, i, li[i].kind == LK_META ? LB_META : LB_BOILER);
+		free(li);
+		return PITH_OK;
+	}
+	/* 3. grow over neighbouring lines up to a barrier; a run of
+	 * link-like short lines also stops it */
+	while (be < n && li[be].kind == LK_TEXT)
+		be++;
+	/* 4. title, before the body */
+	int32_t title = find_title(pg, li, bs);
+	/* lines between the title and the body that are prose belong to it */
+	if (title >= 0) {
+		size_t i = (size_t)title + 1;
+		while (i < bs && li[i].kind != LK_TEXT)
+			i++;
+		for (size_t j = i; j < bs; j++)
+			if (li[j].kind == LK_TEXT && pg->b[j].hash != pg->b[title].hash && li[j].prose) {
+				bs = j;
+				break;
+			}
+	}
+
+	/* 5. labels */
+	for (size_t i = 0; i < n; i++) {
+		uint8_t k = li[i].kind;
+		enum label l;
+		if (i >= bs && i < be)
+			l = LB_BODY;
+		else if (k == LK_META || k == LK_LABEL)
+			l = LB_META;
+		else if (k == LK_RELHEAD)
+			l = LB_RELATED;
+		else if (k == LK_PREVNEXT)
+			l = LB_PREVNEXT;
+		else
+			l = LB_BOILER;
+		set_label(pg, i, l);
+	}
+	/* a repeat of the title at the top of the body is not body */
+	if (title >= 0) {
+		set_label(pg, (size_t)title, LB_TITLE);
+		for (size_t i = 0; i < n; i++)
+			if (i != (size_t)title && pg->b[i].hash == pg->b[title].hash &&
+			    pg->b[i].len == pg->b[title].len && i < be)
+				set_label(pg, i, LB_TITLE);
+		pg->title_block = title;
+	}
+	/* values after a label line ("作者:" / "admin") are metadata */
+	for (size_t i = 0; i + 1 < n; i++)
+		if (li[i].kind == LK_LABEL && pg->b[i + 1].label != LB_TITLE &&
+		    pg->b[i + 1].nchars <= 40 && i + 1 < bs)
+			set_label(pg, i + 1, LB_META);
+	/* 6. the related sections: from a heading to the next barrier */
+	for (size_t i = be; i < n; i++) {
+		if (li[i].kind != LK_RELHEAD)
+			continue;
+		size_t j = i + 1;
+		while (j < n && (li[j].kind == LK_TEXT || li[j].kind == LK_DATE ||
+				 li[j].kind == LK_NUMBER))
+			set_label(pg, j++, LB_RELATED);
+		i = j - 1;
+	}
+	pg->body_first = (uint32_t)bs;
+	pg->body_last = (uint32_t)be;
+	free(li);
+	return PITH_OK;
+}
