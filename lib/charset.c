@@ -4,7 +4,6 @@
 #include "charset.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <stdlib.h>
 #include <string.h>
 #include <uchardet/uchardet.h>
@@ -18,14 +17,6 @@
 
 #define CD_NONE ((iconv_t)0)
 #define CD_FAIL ((iconv_t)-1)
-
-struct charset_ctx {
-	uchardet_t ud;
-	struct cs_model *model;
-	iconv_t *cd, *alt; /* per cs_encs entry, opened on first use */
-	pbuf scratch[3];
-	pbuf tmp;          /* trial decodings of the detector */
-};
 
 charset_ctx *charset_ctx_new(void)
 {
@@ -58,16 +49,12 @@ void charset_ctx_free(charset_ctx *cc)
 	if (cc->ud)
 		uchardet_delete(cc->ud);
 	cs_model_free(cc->model);
-	for (int i = 0; i < 3; i++)
-		pbuf_free(&cc->scratch[i]);
 	pbuf_free(&cc->tmp);
+	pbuf_free(&cc->fix[0]);
+	pbuf_free(&cc->fix[1]);
+	pbuf_free(&cc->bytes);
+	free(cc->rev);
 	free(cc);
-}
-
-pbuf *cs_scratch(charset_ctx *cc, int which)
-{
-	pbuf_reset(&cc->scratch[which]);
-	return &cc->scratch[which];
 }
 
 const char *charset_from_label(const char *label, size_t len)
@@ -482,6 +469,15 @@ static int check_declared(charset_ctx *cc, const char *s, size_t len,
 	return best_of(cc, &t, de, det, 0.05 * (double)t.high + 8);
 }
 
+int cs_detect_bytes(charset_ctx *cc, const char *s, size_t len)
+{
+	struct profile p;
+	if (len > SAMPLE_MAX)
+		len = SAMPLE_MAX;
+	profile(s, len, &p);
+	return detect(cc, s, len, &p);
+}
+
 static void decide(charset_ctx *cc, const char *in, size_t len, const char *ct,
 		   struct decision *d)
 {
@@ -543,7 +539,7 @@ pith_status charset_decode(charset_ctx *cc, const char *in, size_t len,
 	set_name(info->used, sizeof info->used,
 		 alt_used ? cs_encs[d.enc].alt_name : cs_encs[d.enc].name);
 	if (!no_repair) {
-		char *fixed;
+		const char *fixed;
 		size_t flen;
 		if (cs_repair(cc, out->p + start, out->len - start, &fixed, &flen,
 			      info->repaired, sizeof info->repaired)) {
@@ -559,7 +555,7 @@ pith_status charset_decode(charset_ctx *cc, const char *in, size_t len,
 int charset_repair(charset_ctx *cc, const char *s, size_t len, pbuf *out,
 		   char *what, size_t whatlen)
 {
-	char *fixed;
+	const char *fixed;
 	size_t flen;
 	char tmp[64];
 	if (!cs_repair(cc, s, len, &fixed, &flen, tmp, sizeof tmp))

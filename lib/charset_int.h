@@ -4,8 +4,11 @@
 #ifndef PITH_CHARSET_INT_H
 #define PITH_CHARSET_INT_H
 
+#include <iconv.h>
 #include <stddef.h>
 #include <stdint.h>
+
+#include "buf.h"
 
 /* How an encoding's bytes are laid out. */
 enum cs_kind {
@@ -67,19 +70,29 @@ void cs_model_free(struct cs_model *m);
  * each letter that fits and -3 to -8 for each that does not. */
 double cs_score(const struct cs_model *m, const char *s, size_t len, int script);
 
-/* Mojibake repair (charset_repair.c). */
-struct charset_ctx;
-int cs_repair(struct charset_ctx *cc, const char *s, size_t len, char **out,
+/* The per-context state behind the opaque charset_ctx of charset.h. */
+struct cs_rev;
+struct charset_ctx {
+	void *ud;              /* uchardet_t */
+	struct cs_model *model;
+	iconv_t *cd, *alt;     /* per cs_encs entry, opened on first use */
+	pbuf tmp;              /* trial decodings of the detector */
+	pbuf fix[2], bytes;    /* the repair's passes */
+	struct cs_rev *rev;    /* the repair's encoders, made on first use */
+};
+
+/* Conversion of len bytes with cs_encs[e] into UTF-8 appended to out;
+ * returns the count of bytes that became U+FFFD, and sets *alt_used when
+ * the alternate decoder was needed. (charset.c) */
+size_t cs_convert(struct charset_ctx *cc, int e, const char *in, size_t len, pbuf *out,
+		  int *alt_used);
+/* The encoding detection finds for undeclared bytes (charset.c). */
+int cs_detect_bytes(struct charset_ctx *cc, const char *s, size_t len);
+
+/* Mojibake repair of UTF-8 text (charset_repair.c): returns 1 with the
+ * repaired text in *out (owned by cc, valid until its next use) and a
+ * description in what; 0 when there is nothing (safe) to repair. */
+int cs_repair(struct charset_ctx *cc, const char *s, size_t len, const char **out,
 	      size_t *outlen, char *what, size_t whatlen);
-
-/* Conversion of len bytes with cs_encs[e] into UTF-8 appended to out (a
- * pbuf); returns the count of bytes that became U+FFFD, and sets *alt_used
- * when the alternate decoder was needed. (charset.c) */
-struct pbuf;
-size_t cs_convert(struct charset_ctx *cc, int e, const char *in, size_t len,
-		  struct pbuf *out, int *alt_used);
-
-/* A per-context scratch buffer (charset.c): valid until the next call. */
-struct pbuf *cs_scratch(struct charset_ctx *cc, int which);
 
 #endif
