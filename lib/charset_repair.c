@@ -70,7 +70,11 @@ static int plausible_cp(uint32_t c)
 	       (c >= 0x2100 && c <= 0x22FF) || (c >= 0x2460 && c <= 0x27BF) ||
 	       (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3130 && c <= 0x318F) ||
 	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3) ||
-	       (c >= 0xFF01 && c <= 0xFFEF) || (c >= 0x1F300 && c <= 0x1FAFF);
+	       (c >= 0xFE30 && c <= 0xFE6F) || (c >= 0xFF01 && c <= 0xFFEF) ||
+	       (c >= 0x1F300 && c <= 0x1FAFF) ||
+	       /* what sloppy windows-1252 made of its unmapped bytes: only
+		* ever the middle stage of twice-damaged text */
+	       (c >= 0x80 && c <= 0x9F);
 }
 
 /* ---- Run by run: UTF-8 read as windows-1252 or Latin-1 ---------------- */

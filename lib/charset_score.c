@@ -395,6 +395,8 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 						: c < 0x410 ? c + 0x50 : c + 0x20) : 1.5;
 				if (k == K_UPPER && prev == K_LOWER)
 					w -= 3; /* "йОФЕТ": case flips inside a word */
+				else if (k == K_UPPER && prev == K_UPPER)
+					w = 0.2; /* capitals are a small part of real text */
 				else if (k == K_LOWER && prev == K_UPPER && knext == K_UPPER)
 					w -= 2;
 				sc += w;
