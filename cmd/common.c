@@ -413,7 +413,8 @@ static void usage(const struct tool *t, FILE *f)
 	fprintf(f, "Usage: %s [OPTIONS] [FILE...]\n%s\n\n", t->name, t->summary);
 	fputs("Input: files, '-' or nothing for stdin; JSON Lines, WARC (gzip'd too) or\n"
 	      "one raw page per file (HTML or a text dump).\n\nOptions:\n"
-	      "  -f, --format FMT      jsonl (default), json, text, markdown\n"
+	      "  -f, --format FMT      jsonl (default), json, text, markdown, or blocks\n"
+	      "                        (each block with its label, to see why)\n"
 	      "  -o, --output FILE     write there (gzip'd when FILE ends in .gz)\n"
 	      "  -r, --recursive       read directories\n"
 	      "      --files-from FILE read input paths from FILE, one a line ('-': stdin)\n",
@@ -538,6 +539,8 @@ int tool_main(const struct tool *t, int argc, char **argv)
 				o.format = PITH_FORMAT_TEXT;
 			else if (!strcmp(optarg, "markdown") || !strcmp(optarg, "md"))
 				o.format = PITH_FORMAT_MARKDOWN;
+			else if (!strcmp(optarg, "blocks"))
+				o.format = PITH_FORMAT_BLOCKS;
 			else {
 				fprintf(stderr, "%s: unknown format '%s' (jsonl, json, text, markdown)\n",
 					t->name, optarg);

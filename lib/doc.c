@@ -435,6 +435,8 @@ char *pith_doc_format(pith_ctx *ctx, const pith_doc *doc, pith_format fmt, size_
 		return doc_markdown(ctx, doc, len);
 	if (fmt == PITH_FORMAT_SUMMARY)
 		return summary(doc, len);
+	if (fmt == PITH_FORMAT_BLOCKS)
+		return doc_blocks(doc, len);
 	json_t *o = ordered(ctx, doc);
 	if (!o)
 		return NULL;

@@ -63,6 +63,9 @@ void page_free(struct page *pg);
 /* Releases what the clean stage keeps in ctx (the OpenCC handle). */
 void clean_ctx_release(pith_ctx *ctx);
 
+/* The blocks and their labels, one a line (page.c). */
+char *doc_blocks(const pith_doc *doc, size_t *len);
+
 /* Markdown rendering of the body (strip.c). */
 char *doc_markdown(pith_ctx *ctx, const pith_doc *doc, size_t *len);
 

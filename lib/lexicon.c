@@ -283,8 +283,7 @@ static void core(const char *s, size_t len, size_t *b, size_t *e)
 
 struct whole_arg {
 	size_t b, e;
-	uint32_t mask;
-	int want; /* category for lex_has, -1 for lex_whole */
+	uint32_t any, whole;
 };
 
 static void emit_whole(void *arg, const pattern *p, size_t end)
@@ -293,34 +292,28 @@ static void emit_whole(void *arg, const pattern *p, size_t end)
 	size_t start = end - p->len;
 	bool whole = start <= a->b && end >= a->e;
 	bool prefix = start <= a->b;
-	if (a->want < 0) {
-		if (whole || ((p->flags & LEXF_PREFIX) && prefix))
-			a->mask |= 1u << p->cat;
-		return;
-	}
-	if (p->cat != a->want)
-		return;
+	if (whole)
+		a->whole |= 1u << p->cat;
 	if ((p->flags & LEXF_WHOLE) && !whole)
 		return;
 	if ((p->flags & LEXF_PREFIX) && !prefix)
 		return;
-	a->mask = 1;
+	a->any |= 1u << p->cat;
 }
 
-uint32_t lex_whole(const char *s, size_t len)
+void lex_line(const char *s, size_t len, uint32_t *any, uint32_t *whole)
 {
-	struct whole_arg a = {0, 0, 0, -1};
+	struct whole_arg a = {0, 0, 0, 0};
 	core(s, len, &a.b, &a.e);
-	if (a.b >= a.e)
-		return 0;
-	run(s, len, emit_whole, &a);
-	return a.mask;
+	if (a.b < a.e)
+		run(s, len, emit_whole, &a);
+	*any = a.any;
+	*whole = a.whole;
 }
 
 int lex_has(const char *s, size_t len, enum lex_cat cat)
 {
-	struct whole_arg a = {0, 0, 0, (int)cat};
-	core(s, len, &a.b, &a.e);
-	run(s, len, emit_whole, &a);
-	return a.mask != 0;
+	uint32_t any, whole;
+	lex_line(s, len, &any, &whole);
+	return (any >> cat) & 1;
 }

@@ -48,9 +48,10 @@ enum { LEXF_WHOLE = 1, LEXF_PREFIX = 2 };
 uint32_t lex_scan(const char *s, size_t len);
 /* Every match, up to max; returns the number found (may exceed max). */
 size_t lex_find(const char *s, size_t len, lex_match *out, size_t max);
-/* Bitmask of categories whose phrase covers the whole of s (trimmed), or
- * starts it when flagged "^". */
-uint32_t lex_whole(const char *s, size_t len);
+/* Both masks of a line in one pass: *any gets the categories with a match
+ * that respects its flags ("=" whole line, "^" at the start), *whole those
+ * whose phrase covers all of s (trimmed of spaces and punctuation). */
+void lex_line(const char *s, size_t len, uint32_t *any, uint32_t *whole);
 /* True when s contains a phrase of cat that respects its flags. */
 int lex_has(const char *s, size_t len, enum lex_cat cat);
 

@@ -94,11 +94,16 @@ static void add_author(meta *m, const char *s, size_t len)
 			b += adv;
 			again = true;
 		}
-		while (e > b && (uc_is_punct((unsigned char)s[e - 1]) || s[e - 1] == ' '))
-			e--;
-		while (e >= b + 3 && uc_is_punct(text_last_char(s + e - 3, 3)) &&
-		       ((unsigned char)s[e - 3] & 0xE0) == 0xE0) {
-			e -= 3;
+		/* trailing punctuation and spaces, whole characters */
+		while (e > b) {
+			size_t k = e - 1;
+			while (k > b && ((unsigned char)s[k] & 0xC0) == 0x80)
+				k--;
+			size_t adv;
+			uint32_t c = u8_next(s + k, e - k, &adv);
+			if (!uc_is_space(c) && !uc_is_punct(c))
+				break;
+			e = k;
 			again = true;
 		}
 	}

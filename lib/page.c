@@ -40,13 +40,14 @@ void block_features(block *b, const char *s, size_t len)
 			b->npunct++;
 			if (uc_is_sentence_end(c))
 				b->nsent++;
+			else if (c == ':' || c == 0xFF1A)
+				b->ncolon++;
 			else if (uc_is_clause_punct(c))
 				b->nclause++;
 		}
 	}
 	b->hash = text_hash(s, len);
-	b->lex = lex_scan(s, len);
-	b->lexwhole = b->lex ? lex_whole(s, len) : 0;
+	lex_line(s, len, &b->lex, &b->lexwhole);
 }
 
 static block *block_add(struct page *pg)
@@ -537,4 +538,30 @@ pith_status page_classify(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		return PITH_OK;
 	pg->classified = true;
 	return pg->kind == KIND_HTML ? classify_html(ctx, doc, pg) : classify_text(ctx, doc, pg);
+}
+
+char *doc_blocks(const pith_doc *doc, size_t *len)
+{
+	static const char *const names[] = {"none", "BODY", "title", "meta", "related",
+					    "prevnext", "boiler", "spam", "comment"};
+	pbuf out = PBUF_INIT;
+	const struct page *pg = doc->page;
+	for (size_t i = 0; pg && i < pg->nb; i++) {
+		const block *b = &pg->b[i];
+		pbuf_addf(&out, "%-8s %4u %5.1f %-5s c%u p%u/%u/%u l%u x%x |",
+			  names[b->label < 9 ? b->label : 0], pg->kind == KIND_TEXT ? b->line : b->node,
+			  (double)b->score, tag_info[b->tag].name, b->nchars, b->nsent, b->nclause,
+			  b->ncolon, b->nlink, b->lex);
+		size_t n = b->len > 80 ? 80 : b->len;
+		while (n < b->len && (pg->text.p[b->off + n] & 0xC0) == 0x80)
+			n++;
+		for (size_t k = 0; k < n; k++) {
+			char c = pg->text.p[b->off + k];
+			pbuf_addc(&out, c == '\n' || c == '\t' ? ' ' : c);
+		}
+		pbuf_addc(&out, '\n');
+	}
+	if (len)
+		*len = out.len;
+	return pbuf_take(&out);
 }

@@ -45,7 +45,8 @@ typedef struct block {
 	uint32_t ndigits;
 	uint32_t npunct;     /* punctuation characters */
 	uint32_t nsent;      /* sentence ends (。！？.!?) */
-	uint32_t nclause;    /* clause punctuation (，、；,;:) */
+	uint32_t nclause;    /* clause punctuation (，、；,;) */
+	uint32_t ncolon;     /* colons (: ：), which titles and labels use too */
 	uint32_t nlink;      /* characters inside links */
 	uint32_t anchor, nanchors; /* range in page.anchors */
 	uint32_t node;       /* HTML: the block's container element */
@@ -55,7 +56,7 @@ typedef struct block {
 	uint8_t level;       /* heading level, or list depth */
 	uint8_t label;       /* enum label */
 	uint16_t indent;     /* dumps: leading white space, in columns */
-	uint32_t lex;        /* lexicon categories found in the text (1 << cat) */
+	uint32_t lex;        /* lexicon categories found (1 << cat), list flags kept */
 	uint32_t lexwhole;   /* categories that make up the whole text */
 	uint64_t hash;       /* of the text, for repetition */
 	float score;         /* the classifier's belief that it is article text */

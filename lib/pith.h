@@ -168,7 +168,9 @@ typedef enum pith_format {
 	PITH_FORMAT_JSON = 1,     /* pretty, indented, ends in "\n" */
 	PITH_FORMAT_TEXT = 2,     /* the body (or the decoded page before strip) */
 	PITH_FORMAT_MARKDOWN = 3, /* the body with headings, lists, links, tables */
-	PITH_FORMAT_SUMMARY = 4   /* metadata and links, one "field: value" a line */
+	PITH_FORMAT_SUMMARY = 4,  /* metadata and links, one "field: value" a line */
+	PITH_FORMAT_BLOCKS = 5    /* one line per block: label, features, text (for
+				     seeing why a page came out as it did) */
 } pith_format;
 
 /* The record in the given format; caller frees with pith_free(). */

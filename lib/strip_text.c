@@ -41,6 +41,7 @@ enum lkind {
 
 struct line_info {
 	uint8_t kind;
+	bool repeated; /* the same line is elsewhere on the page */
 	bool prose;  /* reads as running text */
 	float score; /* segment score */
 };
@@ -107,7 +108,7 @@ static bool number_only(const struct page *pg, const block *b)
 /* Running text: long enough, with clause or sentence punctuation. */
 static bool is_prose(const block *b)
 {
-	uint32_t p = b->nsent + b->nclause;
+	uint32_t p = b->nsent + b->nclause + (b->ncolon && b->nchars >= 60);
 	if (b->ncjk * 2 >= b->nchars)
 		return b->nchars >= 20 && p >= 1;
 	return b->nwords >= 10 && p >= 1;
@@ -151,6 +152,8 @@ static int32_t find_title(struct page *pg, const struct line_info *li, size_t bo
 			s += 1.0f;
 		if (b->nanchors || b->lex)
 			s -= 1.0f;
+		if (last == ':' || last == 0xFF1A) /* a lead-in: "各相关单位：" */
+			s -= 1.5f;
 		/* repeated: the same line elsewhere before the body */
 		for (size_t j = from; j < body + 3 && j < pg->nb; j++)
 			if (j != i && pg->b[j].hash == b->hash && pg->b[j].len == b->len) {
@@ -193,8 +196,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		uint8_t k = LK_TEXT;
 		if (b->lexwhole & (1u << LEX_RELATED))
 			k = LK_RELHEAD;
-		else if (b->lexwhole & (1u << LEX_PREVNEXT) ||
-			 (b->lex & (1u << LEX_PREVNEXT) && lex_has(block_text(pg, b), b->len, LEX_PREVNEXT)))
+		else if (b->lex & (1u << LEX_PREVNEXT))
 			k = LK_PREVNEXT;
 		else if (label_only(pg, b))
 			k = LK_LABEL;
@@ -211,6 +213,20 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		li[i].prose = is_prose(b);
 		li[i].score = prose_score(b);
 	}
+	/* a short line said twice is a title, a menu or a teaser, not prose */
+	for (size_t i = 0; i < n; i++) {
+		if (pg->b[i].nchars > 100 || li[i].repeated)
+			continue;
+		for (size_t j = i + 1; j < n; j++)
+			if (pg->b[j].hash == pg->b[i].hash && pg->b[j].len == pg->b[i].len) {
+				li[i].repeated = li[j].repeated = true;
+			}
+	}
+	for (size_t i = 0; i < n; i++)
+		if (li[i].repeated) {
+			li[i].prose = false;
+			li[i].score = -1.0f;
+		}
 
 	/* 2. the best segment of prose between barriers; segments after a
 	 * related heading count for less (a list of teasers is not the
@@ -222,7 +238,9 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		uint8_t k = li[i].kind;
 		if (k == LK_RELHEAD)
 			after_related = true;
-		if (k != LK_TEXT && k != LK_NUMBER && k != LK_DATE) {
+		/* metadata-like lines inside running text ("会议时间：…") are
+		 * text; they only cost, as they do at its edges */
+		if (k != LK_TEXT && k != LK_NUMBER && k != LK_DATE && k != LK_META) {
 			cur = 0;
 			cs = i + 1;
 			continue;
@@ -232,6 +250,8 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			s *= 0.3f;
 		if (k == LK_DATE)
 			s = -1.0f;
+		if (k == LK_META)
+			s = -2.0f;
 		if (cur <= 0) {
 			cur = 0;
 			cs = i;
@@ -256,16 +276,18 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		be++;
 	/* 4. title, before the body */
 	int32_t title = find_title(pg, li, bs);
-	/* lines between the title and the body that are prose belong to it */
+	/* text lines between the title (and the metadata after it) and the
+	 * body belong to the body: "各相关单位：", a lead paragraph */
 	if (title >= 0) {
 		size_t i = (size_t)title + 1;
-		while (i < bs && li[i].kind != LK_TEXT)
+		while (i < bs && (li[i].kind != LK_TEXT || li[i].repeated))
 			i++;
+		bool clean = true;
 		for (size_t j = i; j < bs; j++)
-			if (li[j].kind == LK_TEXT && pg->b[j].hash != pg->b[title].hash && li[j].prose) {
-				bs = j;
-				break;
-			}
+			if (li[j].kind != LK_TEXT || li[j].repeated)
+				clean = false;
+		if (clean)
+			bs = i;
 	}
 
 	/* 5. labels */
