@@ -96,6 +96,11 @@ pith_status page_from_text(struct page *pg, const char *s, size_t len);
 /* Blocks from the compact DOM. */
 pith_status page_from_dom(struct page *pg);
 
+/* A new zeroed block / anchor at the end of the page's arrays; NULL when
+ * out of memory. */
+block *block_add(struct page *pg);
+anchor *anchor_add(struct page *pg);
+
 /* Labels every block (HTML: strip_html.c; dumps: strip_text.c), once. */
 pith_status page_classify(pith_ctx *ctx, pith_doc *doc, struct page *pg);
 pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg);
