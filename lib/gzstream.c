@@ -95,6 +95,8 @@ static long read_plain(gzs *s, char *buf, size_t len)
 static long read_gzip(gzs *s, char *buf, size_t len)
 {
 	if (!s->z_live) {
+		/* 16+: gzip framing only, with its CRC and length checked, so
+		 * a damaged member is caught rather than passed on as text. */
 		if (inflateInit2(&s->z, 16 + MAX_WBITS) != Z_OK)
 			return fail(s, PITH_ERR_NOMEM, "out of memory");
 		s->z_live = 1;
@@ -103,6 +105,8 @@ static long read_gzip(gzs *s, char *buf, size_t len)
 		len = UINT_MAX;
 	s->z.next_out = (Bytef *)buf;
 	s->z.avail_out = (uInt)len;
+	/* Loop until some output: one member may end and the next begin
+	 * inside one call, and a header alone gives no bytes. */
 	while (s->z.avail_out == len) {
 		long n = refill(s);
 		if (n < 0)
@@ -119,10 +123,12 @@ static long read_gzip(gzs *s, char *buf, size_t len)
 				fail(s, PITH_ERR_GZIP, "trailing garbage after gzip data");
 				break;
 			}
+			/* The next member: WARC.gz files hold one per record. */
 			inflateReset(&s->z);
 			s->member_end = 0;
 		}
 		if (n == 0) {
+			/* The input ended inside a member: a cut download. */
 			fail(s, PITH_ERR_GZIP, "unexpected end of gzip data");
 			break;
 		}

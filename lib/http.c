@@ -34,6 +34,8 @@ int http_has_token(const char *v, size_t n, const char *tok)
 	return 0;
 }
 
+/* Lenient on purpose: archived heads carry LF-only line ends, junk lines
+ * and odd versions; only the status line must be right. */
 int http_head_parse(http_head *h, const char *p, size_t n)
 {
 	memset(h, 0, sizeof *h);
@@ -115,6 +117,9 @@ static long long chunk_line(const char *p, size_t n, size_t *next)
 		return i < n ? -1 : -2;
 	while (i < n && is_ws((unsigned char)p[i]))
 		i++;
+	/* Only white space, an extension or the line end may follow: a text
+	 * body that happens to start with hex letters ("Deface…") is no
+	 * chunk line. */
 	if (i < n && p[i] != ';' && p[i] != '\r' && p[i] != '\n')
 		return -1;
 	const char *nl = memchr(p + i, '\n', n - i);
@@ -136,6 +141,7 @@ size_t http_dechunk(char *p, size_t n)
 		memmove(p + out, p + in, take);
 		out += take;
 		in += take;
+		/* The CRLF after the data; LF alone is taken too. */
 		if (in < n && p[in] == '\r')
 			in++;
 		if (in < n && p[in] == '\n')

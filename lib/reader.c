@@ -513,6 +513,13 @@ static pith_status warc_payload(pith_reader *r, enum rec_kind kind, char *blk, s
 	if (kind == K_HTTP) {
 		http_head hh;
 		int rc = http_head_parse(&hh, blk, n < HEAD_MAX ? n : HEAD_MAX);
+		/* An interim "100 Continue" may be archived ahead of the response. */
+		while (rc > 0 && hh.status >= 100 && hh.status < 200 && n - hh.head_len > 5 &&
+		       !memcmp(blk + hh.head_len, "HTTP/", 5)) {
+			blk += hh.head_len;
+			n -= hh.head_len;
+			rc = http_head_parse(&hh, blk, n < HEAD_MAX ? n : HEAD_MAX);
+		}
 		if (hh.status && !status_is_page(hh.status))
 			return PITH_OK;
 		if (rc <= 0)

@@ -434,6 +434,10 @@ static void test_warc_http(pith_ctx *ctx)
 	http_resp(&http, "HTTP/1.1 200 OK\r\nContent-Type: text/html", "<p>part", 7);
 	warc_rec(&w, "response", "http://x/trunc", HTTP_T, "WARC-Truncated: length\r\n", http.p,
 		 http.len, 0);
+	/* an interim 100 response ahead of the real one */
+	http_resp(&http, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Type: text/html",
+		  HTML2, strlen(HTML2));
+	warc_rec(&w, "response", "http://x/100", HTTP_T, NULL, http.p, http.len, 0);
 	/* a resource that is a PDF, skipped by type */
 	warc_recs(&w, "resource", "http://x/pdf", "application/pdf", "%PDF-1.4");
 	/* a request-typed application/http resource: skipped */
@@ -441,8 +445,8 @@ static void test_warc_http(pith_ctx *ctx)
 	for (size_t c = 0; c < NCHUNKS; c++) {
 		run r;
 		read_all(ctx, w.p, w.len, chunks[c], "http.warc", &r);
-		CHECK(r.st == PITH_OK && r.n == 7);
-		if (r.n == 7) {
+		CHECK(r.st == PITH_OK && r.n == 8);
+		if (r.n == 8) {
 			CHECK(raw_is(r.doc[0], HTML1));
 			CHECK_STR(pith_doc_url(r.doc[0]), "http://x/sniff");
 			CHECK(r.doc[0]->content_type && !strcmp(r.doc[0]->content_type,
@@ -456,6 +460,8 @@ static void test_warc_http(pith_ctx *ctx)
 			CHECK_STR(pith_doc_error(r.doc[5]), "malformed HTTP response in WARC record");
 			CHECK(raw_is(r.doc[6], "<p>part"));
 			CHECK_STR(pith_doc_warning(r.doc[6]), "page truncated by the crawler (length)");
+			CHECK(raw_is(r.doc[7], HTML2));
+			CHECK_STR(pith_doc_url(r.doc[7]), "http://x/100");
 		}
 		run_free(&r);
 	}
