@@ -222,7 +222,8 @@ static void visit(struct walker *w, uint32_t n)
 				w->cur.len--;
 			if (w->cur.len > before && w->cur.p[before] == ' ')
 				memmove(w->cur.p + before, w->cur.p + before + 1, --w->cur.len - before);
-			w->cur.p[w->cur.len] = 0;
+			if (w->cur.p)
+				w->cur.p[w->cur.len] = 0;
 		}
 		/* a row of empty cells leaves only tabs */
 		size_t k = 0;
