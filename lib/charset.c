@@ -443,6 +443,30 @@ static int detect(charset_ctx *cc, const char *s, size_t len, const struct profi
 	return best_of(cc, &t, e, -1, 0.0);
 }
 
+/* Whether the bytes bear out the declared encoding beyond doubt, so that
+ * the detector need not run: valid UTF-8 declared as such, ASCII, or a
+ * multi-byte encoding that decodes without error into text that reads
+ * well (a wrong multi-byte reading scores near zero or below). */
+static int declared_fits(charset_ctx *cc, const char *s, size_t len,
+			 const struct profile *p, int de)
+{
+	if (p->high == 0 && !p->esc)
+		return cs_encs[de].kind == CS_UTF8 || cs_encs[de].kind == CS_SB ||
+		       cs_encs[de].kind == CS_MB;
+	if (cs_encs[de].kind == CS_UTF8)
+		return p->u8_bad == 0;
+	if (cs_encs[de].kind != CS_MB || p->u8_bad == 0)
+		return 0;
+	struct trial t;
+	trial_window(s, len, &t);
+	int alt = 0;
+	pbuf_reset(&cc->tmp);
+	if (cs_convert(cc, de, t.s, t.len, &cc->tmp, &alt) > 1 || cc->tmp.oom)
+		return 0;
+	double sc = cs_score(cc->model, cc->tmp.p, cc->tmp.len, cs_encs[de].script);
+	return sc >= 0.8 * (double)t.high;
+}
+
 /* Whether the bytes bear out a declared (non-UTF) encoding; else the one
  * they are really in. */
 static int check_declared(charset_ctx *cc, const char *s, size_t len,
@@ -502,6 +526,10 @@ static void decide(charset_ctx *cc, const char *in, size_t len, const char *ct,
 	if (de >= 0) {
 		set_name(d->declared, sizeof d->declared, decl);
 		set_name(d->declared_by, sizeof d->declared_by, by);
+	}
+	if (de >= 0 && declared_fits(cc, in, slen, &p, de)) {
+		d->enc = de;
+		return;
 	}
 	int det = detect(cc, in, slen, &p);
 	set_name(d->detected, sizeof d->detected, cs_encs[det].name);

@@ -142,6 +142,10 @@ static size_t repair_runs(const unsigned char *map, const char *s, size_t len, p
 /* Per non-ASCII character, a plausibility margin a new reading must win
  * by: repair is for texts that are clearly damaged. */
 #define WHOLE_MARGIN 0.5
+/* Scores read at most this much; a text scoring GOOD_TEXT per non-ASCII
+ * character reads as real text already. */
+#define SCORE_MAX (32 * 1024)
+#define GOOD_TEXT 1.0
 
 static int repair_whole(struct charset_ctx *cc, int which, const char *s, size_t len,
 			pbuf *out, char *what, size_t whatlen)
@@ -151,23 +155,39 @@ static int repair_whole(struct charset_ctx *cc, int which, const char *s, size_t
 	pbuf *b = &cc->bytes;
 	pbuf_reset(b);
 	/* every character must encode, or it was not this misreading */
+	size_t adjacent = 0;
+	int prev_high = 0;
+	if (pbuf_reserve(b, len))
+		return 0;
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
-			pbuf_addc(b, c);
+			b->p[b->len++] = (char)c;
 			i++;
+			prev_high = 0;
 			continue;
 		}
 		uint32_t cp = u8_next(s + i, len - i, &adv);
 		if (cp >= REV_MAX || !map[cp])
 			return 0;
-		pbuf_addc(b, map[cp]);
+		b->p[b->len++] = (char)map[cp];
 		nonascii++;
+		adjacent += prev_high;
+		prev_high = 1;
 		i += adv;
 	}
+	b->p[b->len] = 0;
 	if (!nonascii || b->oom)
 		return 0;
 	int from = cs_enc_index(rev_charset[which]);
+	/* Clean text passes cheaply: misread multi-byte or non-Latin text
+	 * puts non-ASCII characters side by side, and reads badly. */
+	if (which == REV_1252 && adjacent * 2 < nonascii)
+		return 0;
+	size_t slen = len < SCORE_MAX ? len : SCORE_MAX;
+	double was = cs_score(cc->model, s, slen, cs_encs[from].script);
+	if (was >= GOOD_TEXT * (double)(nonascii < slen ? nonascii : slen))
+		return 0;
 	int e = cs_detect_bytes(cc, b->p, b->len);
 	if (e < 0 || e == from || cs_encs[e].kind == CS_UTF16LE || cs_encs[e].kind == CS_UTF16BE ||
 	    cs_encs[e].kind == CS_UTF32LE || cs_encs[e].kind == CS_UTF32BE)
@@ -189,9 +209,11 @@ static int repair_whole(struct charset_ctx *cc, int which, const char *s, size_t
 				goto no;
 		}
 	} else {
-		double was = cs_score(cc->model, s, len, cs_encs[from].script);
-		double now = cs_score(cc->model, t, tlen, cs_encs[e].script);
-		if (now < was + WHOLE_MARGIN * (double)nonascii)
+		/* the same stretch of text in the new reading */
+		size_t tl = tlen < SCORE_MAX ? tlen : SCORE_MAX;
+		double now = cs_score(cc->model, t, tl, cs_encs[e].script);
+		double n = (double)(nonascii < slen ? nonascii : slen);
+		if (now * (double)slen / (double)tl < was + WHOLE_MARGIN * n)
 			goto no;
 	}
 	snprintf(what, whatlen, "%s read as %s", cs_encs[e].name, rev_charset[which]);
