@@ -110,27 +110,43 @@ static void bm_add_utf8(uint64_t *bm, const char *s)
 }
 
 /* Marks every character of a double-byte block (leads lo1..hi1, trails in
- * the ranges given) that the named charset decodes. */
+ * lo2..hi2 and lo3..hi3) that the named charset decodes: the block goes
+ * through iconv at once, a code it lacks is stepped over. */
 static void bm_add_block(uint64_t *bm, const char *charset, unsigned lo1, unsigned hi1,
 			 unsigned lo2, unsigned hi2, unsigned lo3, unsigned hi3)
 {
 	iconv_t cd = iconv_open("UTF-8", charset);
 	if (cd == (iconv_t)-1)
 		return;
+	size_t cap = 2 * (hi1 - lo1 + 1) * (hi3 - lo2 + 1), n = 0;
+	char *in = malloc(cap), *out = malloc(2 * cap);
+	if (!in || !out)
+		goto done;
 	for (unsigned a = lo1; a <= hi1; a++) {
 		for (unsigned b = lo2; b <= hi3; b++) {
 			if (b > hi2 && b < lo3)
 				continue;
-			char in[2] = {(char)a, (char)b}, out[8];
-			char *ip = in, *op = out;
-			size_t il = 2, ol = sizeof out;
-			iconv(cd, NULL, NULL, NULL, NULL);
-			if (iconv(cd, &ip, &il, &op, &ol) == (size_t)-1 || il)
-				continue;
-			size_t adv;
-			bm_set(bm, u8_next(out, (size_t)(op - out), &adv));
+			in[n++] = (char)a;
+			in[n++] = (char)b;
 		}
 	}
+	char *ip = in, *op = out;
+	size_t il = n, ol = 2 * cap;
+	while (il > 0) {
+		if (iconv(cd, &ip, &il, &op, &ol) != (size_t)-1)
+			break;
+		if (il < 2 || ol < 8)
+			break;
+		ip += 2; /* a code the charset lacks */
+		il -= 2;
+		iconv(cd, NULL, NULL, NULL, NULL);
+	}
+	size_t len = (size_t)(op - out), adv;
+	for (size_t i = 0; i < len; i += adv)
+		bm_set(bm, u8_next(out + i, len - i, &adv));
+done:
+	free(in);
+	free(out);
 	iconv_close(cd);
 }
 
