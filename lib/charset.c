@@ -543,7 +543,16 @@ const char *charset_detect(charset_ctx *cc, const char *in, size_t len,
 {
 	struct decision d;
 	decide(cc, in, len, content_type, &d);
-	return cs_encs[d.enc].name;
+	const struct cs_enc *enc = &cs_encs[d.enc];
+	if (enc->alt) {
+		/* the name depends on whether the alternate decoder is needed */
+		int alt = 0;
+		pbuf_reset(&cc->tmp);
+		cs_convert(cc, d.enc, in + d.skip, len - d.skip, &cc->tmp, &alt);
+		if (alt)
+			return enc->alt_name;
+	}
+	return enc->name;
 }
 
 pith_status charset_decode(charset_ctx *cc, const char *in, size_t len,
