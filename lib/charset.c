@@ -380,8 +380,9 @@ static double trial_score(charset_ctx *cc, const struct trial *t, int e)
 {
 	int alt = 0;
 	pbuf_reset(&cc->tmp);
-	cs_convert(cc, e, t->s, t->len, &cc->tmp, &alt);
-	if (cc->tmp.oom)
+	size_t bad = cs_convert(cc, e, t->s, t->len, &cc->tmp, &alt);
+	/* right readings have no undecodable bytes, bar a cut at the end */
+	if (cc->tmp.oom || bad > 1 + t->high / 50)
 		return -1e9;
 	return cs_score(cc->model, cc->tmp.p, cc->tmp.len, cs_encs[e].script);
 }

@@ -413,6 +413,9 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 					w -= 3; /* "йОФЕТ": case flips inside a word */
 				else if (k == K_UPPER && prev == K_UPPER)
 					w = 0.2; /* capitals are a small part of real text */
+				/* "ΙEΙ": a word of two alphabets */
+				if (prev == K_ASCII_LETTER || knext == K_ASCII_LETTER)
+					w -= 2;
 				else if (k == K_LOWER && prev == K_UPPER && knext == K_UPPER)
 					w -= 2;
 				sc += w;
