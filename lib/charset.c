@@ -414,6 +414,27 @@ static int best_of(charset_ctx *cc, const struct trial *t, int e0, int e1, doubl
 	return be;
 }
 
+/* Whether the non-ASCII bytes come in runs of even length, as double-byte
+ * text does (and single-byte text, with its lone accented letters, does
+ * not). */
+static int paired(const char *s, size_t len)
+{
+	size_t runs = 0, even = 0, i = 0;
+	while (i < len) {
+		if ((unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		size_t j = i;
+		while (j < len && (unsigned char)s[j] >= 0x80)
+			j++;
+		runs++;
+		even += ((j - i) & 1) == 0;
+		i = j;
+	}
+	return runs > 0 && even * 10 >= runs * 9;
+}
+
 /* The undeclared case: the encoding the sample reads best in. */
 static int detect(charset_ctx *cc, const char *s, size_t len, const struct profile *p)
 {
@@ -441,7 +462,11 @@ static int detect(charset_ctx *cc, const char *s, size_t len, const struct profi
 	}
 	if (cs_encs[e].kind != CS_SB && cs_encs[e].kind != CS_MB)
 		return e;
-	return best_of(cc, &t, e, -1, 0.0);
+	e = best_of(cc, &t, e, -1, 0.0);
+	if (cs_encs[e].kind == CS_SB && paired(t.s, t.len))
+		/* short CJK texts fool the detector; their bytes come in pairs */
+		e = best_of(cc, &t, e, cs_enc_index("gb18030"), 0.0);
+	return e;
 }
 
 /* Whether the bytes bear out the declared encoding beyond doubt, so that
