@@ -622,6 +622,13 @@ static pith_status damaged(pith_reader *r, pith_doc **out)
 static pith_status warc_block(pith_reader *r, enum rec_kind kind, pith_doc **out)
 {
 	unsigned long long len = r->wh.length;
+	/* A big response that its head shows to be no page (video, archive)
+	 * is read past like any skipped record, not buffered. */
+	if (kind == K_HTTP && len > SKIP_PEEK) {
+		size_t head = win_need(r, HEAD_MAX);
+		if (!might_be_page(kind, r->win + r->pos, head < len ? head : (size_t)len))
+			kind = K_SKIP;
+	}
 	size_t keep = kind == K_SKIP ? SKIP_PEEK : kind == K_HTTP ? r->limit + HEAD_MAX : r->limit;
 	int whole = len <= keep;
 	size_t n = whole ? (size_t)len : keep;
