@@ -201,6 +201,7 @@ struct profile {
 	size_t u8_seqs;   /* valid UTF-8 multi-byte sequences */
 	size_t u8_bad;    /* bytes that start no valid UTF-8 sequence */
 	size_t esc;       /* ESC bytes (ISO-2022) */
+	size_t ctrl;      /* other C0 controls but NUL: binary data has many */
 	size_t nul_even, nul_odd, nul4[4];
 };
 
@@ -242,6 +243,9 @@ static void profile(const char *s, size_t len, struct profile *p)
 	for (i = 0; i < len; i++) {
 		if (s[i] == 0x1B)
 			p->esc++;
+		else if (s[i] > 0 && s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
+			 s[i] != '\r' && s[i] != '\f')
+			p->ctrl++;
 		if (s[i] == 0) {
 			if (i & 1)
 				p->nul_odd++;
@@ -450,6 +454,10 @@ static int detect(charset_ctx *cc, const char *s, size_t len, const struct profi
 		return cs_enc_index("utf-8");
 	}
 	if (p->u8_bad == 0 && p->u8_seqs > 0)
+		return cs_enc_index("utf-8");
+	/* Binary data is no text in any charset: read as UTF-8, its bytes
+	 * become U+FFFD, counted, which tells the caller what it is. */
+	if (p->ctrl + p->nul_even + p->nul_odd > 8 + p->len / 50)
 		return cs_enc_index("utf-8");
 	int e = uchardet_guess(cc, s, len);
 	struct trial t;
