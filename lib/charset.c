@@ -277,9 +277,9 @@ static int wide_guess(const struct profile *p)
 	if (p->nul4[0] >= q * 9 / 10 && p->nul4[1] >= q / 2 && p->nul4[3] < q / 10)
 		return cs_enc_index("utf-32be");
 	size_t h = p->len / 2;
-	if (p->nul_odd >= h * 2 / 5 && p->nul_even < h / 20)
+	if (p->nul_odd >= h * 2 / 5 && p->nul_even * 20 < h)
 		return cs_enc_index("utf-16le");
-	if (p->nul_even >= h * 2 / 5 && p->nul_odd < h / 20)
+	if (p->nul_even >= h * 2 / 5 && p->nul_odd * 20 < h)
 		return cs_enc_index("utf-16be");
 	return -1;
 }
@@ -374,6 +374,12 @@ static void trial_window(const char *s, size_t len, struct trial *t)
 	i = i > 16 ? i - 16 : 0;
 	t->s = s + i;
 	t->len = len - i < TRIAL_MAX ? len - i : TRIAL_MAX;
+	/* end on an ASCII byte, so that no character is cut */
+	size_t end = t->len;
+	while (end > 0 && end + 64 > t->len && (unsigned char)t->s[end - 1] >= 0x80)
+		end--;
+	if (end > 0 && end + 64 > t->len)
+		t->len = end;
 	t->high = 0;
 	for (size_t j = 0; j < t->len; j++)
 		t->high += (unsigned char)t->s[j] >= 0x80;
@@ -453,7 +459,9 @@ static int detect(charset_ctx *cc, const char *s, size_t len, const struct profi
 		}
 		return cs_enc_index("utf-8");
 	}
-	if (p->u8_bad == 0 && p->u8_seqs > 0)
+	/* UTF-8 with a few broken bytes: legacy text rarely forms valid
+	 * UTF-8 sequences by chance */
+	if (p->u8_seqs > 0 && p->u8_seqs >= p->u8_bad * 4)
 		return cs_enc_index("utf-8");
 	/* Binary data is no text in any charset: read as UTF-8, its bytes
 	 * become U+FFFD, counted, which tells the caller what it is. */
@@ -463,8 +471,6 @@ static int detect(charset_ctx *cc, const char *s, size_t len, const struct profi
 	struct trial t;
 	trial_window(s, len, &t);
 	if (e < 0) {
-		if (p->u8_seqs > p->u8_bad * 4)
-			return cs_enc_index("utf-8");
 		/* the detector gave up: the best reading of all */
 		return best_of(cc, &t, cs_enc_index("windows-1252"), -2, 0.0);
 	}

@@ -234,6 +234,11 @@ static int is_latin_letter(uint32_t c)
 
 enum { K_ASCII_LETTER, K_ASCII, K_LOWER, K_UPPER, K_FOREIGN, K_SYMBOL, K_BAD };
 
+static int thai_mark(uint32_t c)
+{
+	return c == 0xE31 || (c >= 0xE34 && c <= 0xE3A) || (c >= 0xE47 && c <= 0xE4E);
+}
+
 static int is_cyr(uint32_t c) { return c >= 0x400 && c <= 0x4FF; }
 static int is_greek(uint32_t c) { return c >= 0x370 && c <= 0x3FF; }
 
@@ -409,6 +414,10 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 			} else {
 				double w = script == SC_CYR ? cyr_weight(k == K_LOWER ? c
 						: c < 0x410 ? c + 0x50 : c + 0x20) : 1.5;
+				/* Thai vowel and tone marks follow a consonant */
+				if (script == SC_THAI && thai_mark(c) &&
+				    !(pc >= 0xE01 && pc <= 0xE2E) && !thai_mark(pc))
+					w = -3;
 				if (k == K_UPPER && prev == K_LOWER)
 					w -= 3; /* "йОФЕТ": case flips inside a word */
 				else if (k == K_UPPER && prev == K_UPPER)
