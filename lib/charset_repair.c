@@ -88,7 +88,7 @@ static size_t repair_runs(const unsigned char *map, const char *s, size_t len, p
 {
 	size_t fixed = 0, i = 0, adv;
 	unsigned char run[64];
-	size_t runpos[64];
+	size_t runpos[65];
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 		if (c < 0x80) {
