@@ -147,46 +147,63 @@ static size_t repair_runs(const unsigned char *map, const char *s, size_t len, p
 #define SCORE_MAX (32 * 1024)
 #define GOOD_TEXT 1.0
 
-static int repair_whole(struct charset_ctx *cc, int which, const char *s, size_t len,
-			pbuf *out, char *what, size_t whatlen)
+/* Encodes s[0..len) with map, appending to b; 0 when a character has no
+ * byte. Counts the non-ASCII characters and those that follow another. */
+static int encode_sb(const unsigned char *map, const char *s, size_t len, pbuf *b,
+		     size_t *nonascii, size_t *adjacent)
 {
-	const unsigned char *map = cc->rev->map[which];
-	size_t i = 0, adv, nonascii = 0;
-	pbuf *b = &cc->bytes;
-	pbuf_reset(b);
-	/* every character must encode, or it was not this misreading */
-	size_t adjacent = 0;
+	size_t i = 0, adv;
 	int prev_high = 0;
 	if (pbuf_reserve(b, len))
 		return 0;
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			b->p[b->len++] = (char)c;
-			i++;
+		size_t j = i;
+		while (j < len && (unsigned char)s[j] < 0x80)
+			j++;
+		if (j > i) {
+			memcpy(b->p + b->len, s + i, j - i);
+			b->len += j - i;
 			prev_high = 0;
+			i = j;
 			continue;
 		}
 		uint32_t cp = u8_next(s + i, len - i, &adv);
 		if (cp >= REV_MAX || !map[cp])
 			return 0;
 		b->p[b->len++] = (char)map[cp];
-		nonascii++;
-		adjacent += prev_high;
+		++*nonascii;
+		*adjacent += (size_t)prev_high;
 		prev_high = 1;
 		i += adv;
 	}
 	b->p[b->len] = 0;
-	if (!nonascii || b->oom)
+	return 1;
+}
+
+static int repair_whole(struct charset_ctx *cc, int which, const char *s, size_t len,
+			pbuf *out, char *what, size_t whatlen)
+{
+	const unsigned char *map = cc->rev->map[which];
+	size_t adv, nonascii = 0, adjacent = 0;
+	pbuf *b = &cc->bytes;
+	pbuf_reset(b);
+	/* the checks read a prefix; the rest is encoded only if they pass */
+	size_t slen = len < SCORE_MAX ? len : SCORE_MAX;
+	while (slen < len && ((unsigned char)s[slen] & 0xC0) == 0x80)
+		slen--;
+	/* every character must encode, or it was not this misreading */
+	if (!encode_sb(map, s, slen, b, &nonascii, &adjacent) || !nonascii)
 		return 0;
 	int from = cs_enc_index(rev_charset[which]);
 	/* Clean text passes cheaply: misread multi-byte or non-Latin text
 	 * puts non-ASCII characters side by side, and reads badly. */
 	if (which == REV_1252 && adjacent * 2 < nonascii)
 		return 0;
-	size_t slen = len < SCORE_MAX ? len : SCORE_MAX;
 	double was = cs_score(cc->model, s, slen, cs_encs[from].script);
-	if (was >= GOOD_TEXT * (double)(nonascii < slen ? nonascii : slen))
+	if (was >= GOOD_TEXT * (double)nonascii)
+		return 0;
+	size_t n2 = 0, a2 = 0;
+	if (!encode_sb(map, s + slen, len - slen, b, &n2, &a2) || b->oom)
 		return 0;
 	int e = cs_detect_bytes(cc, b->p, b->len);
 	if (e < 0 || e == from || cs_encs[e].kind == CS_UTF16LE || cs_encs[e].kind == CS_UTF16BE ||
@@ -212,8 +229,7 @@ static int repair_whole(struct charset_ctx *cc, int which, const char *s, size_t
 		/* the same stretch of text in the new reading */
 		size_t tl = tlen < SCORE_MAX ? tlen : SCORE_MAX;
 		double now = cs_score(cc->model, t, tl, cs_encs[e].script);
-		double n = (double)(nonascii < slen ? nonascii : slen);
-		if (now * (double)slen / (double)tl < was + WHOLE_MARGIN * n)
+		if (now * (double)slen / (double)tl < was + WHOLE_MARGIN * (double)nonascii)
 			goto no;
 	}
 	snprintf(what, whatlen, "%s read as %s", cs_encs[e].name, rev_charset[which]);
