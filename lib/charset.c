@@ -203,7 +203,10 @@ struct profile {
 	size_t esc;       /* ESC bytes (ISO-2022) */
 	size_t ctrl;      /* other C0 controls but NUL: binary data has many */
 	size_t nul_even, nul_odd, nul4[4];
+	size_t ctl_len;   /* the bytes the last four counts are over */
 };
+
+#define CTL_MAX 8192
 
 static void profile(const char *s, size_t len, struct profile *p)
 {
@@ -212,15 +215,24 @@ static void profile(const char *s, size_t len, struct profile *p)
 	size_t i = 0;
 	while (i < len) {
 		size_t n = u8_valid_prefix(s + i, len - i);
-		/* count the multi-byte sequences in the valid run */
-		for (size_t j = i; j < i + n; j++) {
-			unsigned char c = (unsigned char)s[j];
-			if (c >= 0xC0)
-				p->u8_seqs++;
-			if (c >= 0x80)
-				p->high++;
+		/* count the multi-byte sequences (lead bytes: top bits 11) and
+		 * the non-ASCII bytes of the valid run, 8 bytes at a time */
+		size_t j = i, end = i + n;
+		for (; j + 8 <= end; j += 8) {
+			uint64_t w;
+			memcpy(&w, s + j, 8);
+			uint64_t hi = w & 0x8080808080808080ull;
+			if (!hi)
+				continue;
+			p->high += (size_t)__builtin_popcountll(hi);
+			p->u8_seqs += (size_t)__builtin_popcountll(hi & (w << 1));
 		}
-		i += n;
+		for (; j < end; j++) {
+			unsigned char c = (unsigned char)s[j];
+			p->u8_seqs += c >= 0xC0;
+			p->high += c >= 0x80;
+		}
+		i = end;
 		if (i < len) {
 			/* a sequence cut by the end of the sample is not an error */
 			size_t rest = len - i;
@@ -240,7 +252,9 @@ static void profile(const char *s, size_t len, struct profile *p)
 			i++;
 		}
 	}
-	for (i = 0; i < len; i++) {
+	/* controls and NULs: the start tells binary data and UTF-16/32 */
+	p->ctl_len = len < CTL_MAX ? len : CTL_MAX;
+	for (i = 0; i < p->ctl_len; i++) {
 		if (s[i] == 0x1B)
 			p->esc++;
 		else if (s[i] > 0 && s[i] < 0x20 && s[i] != '\t' && s[i] != '\n' &&
@@ -268,15 +282,15 @@ static void set_name(char *dst, size_t n, const char *name)
 /* UTF-16 or UTF-32 without a BOM, from where the NUL bytes fall. */
 static int wide_guess(const struct profile *p)
 {
-	size_t q = p->len / 4;
-	if (p->len < 8)
+	size_t q = p->ctl_len / 4;
+	if (p->ctl_len < 8)
 		return -1;
 	/* UTF-32: one in four positions is always NUL, and its neighbour mostly */
 	if (p->nul4[3] >= q * 9 / 10 && p->nul4[2] >= q / 2 && p->nul4[0] < q / 10)
 		return cs_enc_index("utf-32le");
 	if (p->nul4[0] >= q * 9 / 10 && p->nul4[1] >= q / 2 && p->nul4[3] < q / 10)
 		return cs_enc_index("utf-32be");
-	size_t h = p->len / 2;
+	size_t h = p->ctl_len / 2;
 	if (p->nul_odd >= h * 2 / 5 && p->nul_even * 20 < h)
 		return cs_enc_index("utf-16le");
 	if (p->nul_even >= h * 2 / 5 && p->nul_odd * 20 < h)
@@ -465,7 +479,7 @@ static int detect(charset_ctx *cc, const char *s, size_t len, const struct profi
 		return cs_enc_index("utf-8");
 	/* Binary data is no text in any charset: read as UTF-8, its bytes
 	 * become U+FFFD, counted, which tells the caller what it is. */
-	if (p->ctrl + p->nul_even + p->nul_odd > 8 + p->len / 50)
+	if (p->ctrl + p->nul_even + p->nul_odd > 8 + p->ctl_len / 50)
 		return cs_enc_index("utf-8");
 	int e = uchardet_guess(cc, s, len);
 	struct trial t;

@@ -354,18 +354,17 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 	uint32_t pc = ' ';
 	size_t adv, i = 0;
 	uint32_t c = len ? u8_next(s, len, &adv) : 0;
+	int k = classify(c, script);
 	while (i < len) {
 		size_t nadv = 0;
 		uint32_t next = i + adv < len ? u8_next(s + i + adv, len - i - adv, &nadv) : ' ';
+		int knext = classify(next, script);
 		if (c < 0x80) {
-			int k = classify(c, script);
 			if (k == K_BAD)
 				sc -= 2;
 			prev = k;
 			goto step;
 		}
-		int k = classify(c, script);
-		int knext = classify(next, script);
 		int prev_letter = prev == K_ASCII_LETTER || prev == K_LOWER || prev == K_UPPER ||
 				  prev == K_FOREIGN;
 		int next_letter = knext == K_ASCII_LETTER || knext == K_LOWER ||
@@ -448,6 +447,7 @@ step:
 		pc = c;
 		i += adv;
 		c = next;
+		k = knext;
 		adv = nadv;
 	}
 	if (script == SC_LATIN && nletters) {
