@@ -73,13 +73,59 @@ static iconv_t get_cd(iconv_t *slot, const char *name)
 
 static const char repl[3] = {'\xEF', '\xBF', '\xBD'};
 
+/* Length of the longest valid UTF-8 prefix of s: utf8.c's u8_valid_prefix
+ * with the sequence checks inline, since decode spends its time here on
+ * UTF-8 pages (CJK text is all multi-byte). */
+size_t cs_valid_prefix(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i = 0;
+	while (i < len) {
+		if (u[i] < 0x80) {
+			while (i + 8 <= len) {
+				uint64_t w;
+				memcpy(&w, u + i, 8);
+				if (w & 0x8080808080808080ull)
+					break;
+				i += 8;
+			}
+			while (i < len && u[i] < 0x80)
+				i++;
+			continue;
+		}
+		unsigned c = u[i];
+		if (c >= 0xC2 && c <= 0xDF) {
+			if (i + 1 >= len || (u[i + 1] & 0xC0) != 0x80)
+				break;
+			i += 2;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			if (i + 2 >= len || (u[i + 1] & 0xC0) != 0x80 || (u[i + 2] & 0xC0) != 0x80)
+				break;
+			/* no overlong forms, no surrogates */
+			if ((c == 0xE0 && u[i + 1] < 0xA0) || (c == 0xED && u[i + 1] >= 0xA0))
+				break;
+			i += 3;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			if (i + 3 >= len || (u[i + 1] & 0xC0) != 0x80 ||
+			    (u[i + 2] & 0xC0) != 0x80 || (u[i + 3] & 0xC0) != 0x80)
+				break;
+			if ((c == 0xF0 && u[i + 1] < 0x90) || (c == 0xF4 && u[i + 1] >= 0x90))
+				break;
+			i += 4;
+		} else {
+			break;
+		}
+	}
+	return i;
+}
+
 /* Valid UTF-8 is copied; each byte that starts no valid sequence becomes
  * one U+FFFD. */
 static size_t conv_utf8(const char *in, size_t len, pbuf *out)
 {
 	size_t i = 0, bad = 0;
 	while (i < len) {
-		size_t n = u8_valid_prefix(in + i, len - i);
+		size_t n = cs_valid_prefix(in + i, len - i);
 		pbuf_add(out, in + i, n);
 		i += n;
 		if (i < len) {
@@ -111,8 +157,19 @@ static size_t alt_char(iconv_t cd, const char *in, size_t len, pbuf *out)
 	return 0;
 }
 
+static size_t convert(charset_ctx *cc, int e, const char *in, size_t len, pbuf *out,
+		      int *alt_used, size_t max_bad);
+
 size_t cs_convert(charset_ctx *cc, int e, const char *in, size_t len, pbuf *out,
 		  int *alt_used)
+{
+	return convert(cc, e, in, len, out, alt_used, (size_t)-1);
+}
+
+/* cs_convert() that gives up after max_bad undecodable bytes: a trial
+ * reading that fails is out at once. */
+static size_t convert(charset_ctx *cc, int e, const char *in, size_t len, pbuf *out,
+		      int *alt_used, size_t max_bad)
 {
 	const struct cs_enc *enc = &cs_encs[e];
 	if (enc->kind == CS_UTF8)
@@ -138,6 +195,8 @@ size_t cs_convert(charset_ctx *cc, int e, const char *in, size_t len, pbuf *out,
 			continue;
 		/* EILSEQ, or EINVAL for a sequence cut at the end */
 		size_t took = 0;
+		if (bad >= max_bad)
+			return bad + 1;
 		if (enc->alt && errno == EILSEQ) {
 			iconv_t ad = get_cd(&cc->alt[e], enc->alt);
 			if (ad != CD_FAIL && (took = alt_char(ad, ip, il, out)) > 0)
@@ -208,13 +267,22 @@ struct profile {
 
 #define CTL_MAX 8192
 
+/* Bits set in w; portable (no popcnt instruction assumed). */
+static size_t popcount64(uint64_t w)
+{
+	w = w - ((w >> 1) & 0x5555555555555555ull);
+	w = (w & 0x3333333333333333ull) + ((w >> 2) & 0x3333333333333333ull);
+	w = (w + (w >> 4)) & 0x0F0F0F0F0F0F0F0Full;
+	return (size_t)((w * 0x0101010101010101ull) >> 56);
+}
+
 static void profile(const char *s, size_t len, struct profile *p)
 {
 	memset(p, 0, sizeof *p);
 	p->len = len;
 	size_t i = 0;
 	while (i < len) {
-		size_t n = u8_valid_prefix(s + i, len - i);
+		size_t n = cs_valid_prefix(s + i, len - i);
 		/* count the multi-byte sequences (lead bytes: top bits 11) and
 		 * the non-ASCII bytes of the valid run, 8 bytes at a time */
 		size_t j = i, end = i + n;
@@ -224,8 +292,8 @@ static void profile(const char *s, size_t len, struct profile *p)
 			uint64_t hi = w & 0x8080808080808080ull;
 			if (!hi)
 				continue;
-			p->high += (size_t)__builtin_popcountll(hi);
-			p->u8_seqs += (size_t)__builtin_popcountll(hi & (w << 1));
+			p->high += popcount64(hi);
+			p->u8_seqs += popcount64(hi & (w << 1));
 		}
 		for (; j < end; j++) {
 			unsigned char c = (unsigned char)s[j];
@@ -372,7 +440,7 @@ static const char *const *family(int e)
 
 /* Trial decodings read this much, from the first non-ASCII byte on (a
  * byte before it cannot be inside a multi-byte character). */
-#define TRIAL_MAX (16 * 1024)
+#define TRIAL_MAX (12 * 1024)
 
 struct trial {
 	const char *s;
@@ -403,10 +471,11 @@ static void trial_window(const char *s, size_t len, struct trial *t)
 static double trial_score(charset_ctx *cc, const struct trial *t, int e)
 {
 	int alt = 0;
+	size_t max_bad = 1 + t->high / 50;
 	pbuf_reset(&cc->tmp);
-	size_t bad = cs_convert(cc, e, t->s, t->len, &cc->tmp, &alt);
+	size_t bad = convert(cc, e, t->s, t->len, &cc->tmp, &alt, max_bad);
 	/* right readings have no undecodable bytes, bar a cut at the end */
-	if (cc->tmp.oom || bad > 1 + t->high / 50)
+	if (cc->tmp.oom || bad > max_bad)
 		return -1e9;
 	return cs_score(cc->model, cc->tmp.p, cc->tmp.len, cs_encs[e].script);
 }
@@ -543,8 +612,10 @@ static int check_declared(charset_ctx *cc, const char *s, size_t len,
 		return de;
 	struct trial t;
 	trial_window(s, len, &t);
-	/* switching needs clear evidence: a point per non-ASCII byte */
-	return best_of(cc, &t, de, det, 0.05 * (double)t.high + 8);
+	/* switching needs clear evidence; two multi-byte readings without
+	 * errors need much more (their wrong readings are still Han text) */
+	double per = cs_encs[de].kind == CS_MB && cs_encs[det].kind == CS_MB ? 0.5 : 0.05;
+	return best_of(cc, &t, de, det, per * (double)t.high + 8);
 }
 
 int cs_detect_bytes(charset_ctx *cc, const char *s, size_t len)
@@ -649,7 +720,8 @@ int charset_repair(charset_ctx *cc, const char *s, size_t len, pbuf *out,
 	const char *fixed;
 	size_t flen;
 	char tmp[64];
-	if (!cs_repair(cc, s, len, &fixed, &flen, tmp, sizeof tmp))
+	if (cs_valid_prefix(s, len) != len ||
+	    !cs_repair(cc, s, len, &fixed, &flen, tmp, sizeof tmp))
 		return 0;
 	pbuf_add(out, fixed, flen);
 	if (what && whatlen)

@@ -86,10 +86,12 @@ struct charset_ctx {
  * the alternate decoder was needed. (charset.c) */
 size_t cs_convert(struct charset_ctx *cc, int e, const char *in, size_t len, pbuf *out,
 		  int *alt_used);
+/* Length of the longest valid UTF-8 prefix of s (charset.c). */
+size_t cs_valid_prefix(const char *s, size_t len);
 /* The encoding detection finds for undeclared bytes (charset.c). */
 int cs_detect_bytes(struct charset_ctx *cc, const char *s, size_t len);
 
-/* Mojibake repair of UTF-8 text (charset_repair.c): returns 1 with the
+/* Mojibake repair of valid UTF-8 text (charset_repair.c): returns 1 with the
  * repaired text in *out (owned by cc, valid until its next use) and a
  * description in what; 0 when there is nothing (safe) to repair. */
 int cs_repair(struct charset_ctx *cc, const char *s, size_t len, const char **out,

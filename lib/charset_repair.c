@@ -120,7 +120,7 @@ static size_t repair_runs(const unsigned char *map, const char *s, size_t len, p
 		runpos[n] = j;
 		size_t k = 0;
 		while (k < n) {
-			size_t m = u8_valid_prefix((const char *)run + k, n - k);
+			size_t m = cs_valid_prefix((const char *)run + k, n - k);
 			size_t sl;
 			uint32_t cp = m ? u8_next((const char *)run + k, m, &sl) : 0;
 			if (m && sl > 1 && plausible_cp(cp)) {
@@ -264,8 +264,6 @@ static int has_utf8_as_1252(const unsigned char *map, const char *s, size_t len)
 int cs_repair(struct charset_ctx *cc, const char *s, size_t len, const char **out,
 	      size_t *outlen, char *what, size_t whatlen)
 {
-	if (u8_valid_prefix(s, len) != len)
-		return 0;
 	size_t k = 0;
 	while (k < len && (unsigned char)s[k] < 0x80)
 		k++;

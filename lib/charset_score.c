@@ -384,8 +384,11 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 				sc += script != SC_KO ? -3 : bm_has(m->top, c) ? 3
 					: bm_has(m->common, c) ? 1 : -1.5;
 			else if (c >= 0x4E00 && c <= 0x9FFF)
-				sc += bm_has(m->top, c) ? 3 : bm_has(m->freq, c) ? 2
-					: bm_has(m->common, c) ? 0.5 : -1.5;
+				sc += (bm_has(m->top, c) ? 3 : bm_has(m->freq, c) ? 2
+					: bm_has(m->common, c) ? 0.5 : -1.5) -
+				      /* "薨葬曖 啾檜攪": Korean read as Han keeps
+				       * its spaces between words */
+				      (script != SC_KO && (pc == ' ' || next == ' ') ? 1.5 : 0);
 			else if (c >= 0x2010 && c <= 0x2027)
 				sc += 0.5;
 			else if (c == 0xA0 || c == 0xB7 || c == 0xD7)
