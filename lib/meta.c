@@ -63,7 +63,14 @@ void meta_free(meta *m)
 static const char *const roles[] = {
 	"本报记者", "本报通讯员", "特约记者", "见习记者", "实习记者", "首席记者",
 	"记者", "記者", "通讯员", "通訊員", "实习生", "實習生", "摄影", "攝影",
-	"编辑", "編輯", "作者", "文/", "文／", "图/", "图／", "撰文", "撰稿",
+	"编辑", "編輯", "作者", "文/", "文／", "图/", "图／", "撰文", "撰稿", "执笔人",
+	"执笔",
+};
+
+/* Words after a name that end it: "记者张三发自北京", "张三报道". */
+static const char *const name_ends[] = {
+	"发自", "發自", "报道", "報道", "报导", "摄影", "攝影", "整理", "编译", "編譯",
+	"综合报道",
 };
 
 static bool is_name_sep(uint32_t c)
@@ -107,6 +114,11 @@ static void add_author(meta *m, const char *s, size_t len)
 			again = true;
 		}
 	}
+	for (size_t r = 0; r < sizeof name_ends / sizeof *name_ends; r++) {
+		const char *x = memmem(s + b, e - b, name_ends[r], strlen(name_ends[r]));
+		if (x && x > s + b)
+			e = (size_t)(x - s);
+	}
 	if (b >= e || m->nauthors >= META_MAX_AUTHORS)
 		return;
 	const char *n = s + b;
@@ -137,6 +149,14 @@ static void add_author(meta *m, const char *s, size_t len)
 		m->authors[m->nauthors++] = v;
 }
 
+/* One CJK character between spaces: a name spaced out for alignment
+ * ("赵  培"), to be joined with its neighbours. */
+static bool lone_cjk(const char *s, size_t len)
+{
+	size_t adv;
+	return len && uc_is_cjk(u8_next(s, len, &adv)) && adv == len;
+}
+
 void meta_set_authors(meta *m, const char *s, size_t len, int strength)
 {
 	if (strength <= m->authors_strength || !s || !len)
@@ -144,6 +164,14 @@ void meta_set_authors(meta *m, const char *s, size_t len, int strength)
 	meta tmp = {0};
 	size_t b, e;
 	text_trim(s, len, &b, &e);
+	/* "赵培：北京物资学院" — an affiliation after a colon is no name */
+	for (size_t i = b; i < e; i++) {
+		if (s[i] == ':' || (i + 3 <= e && !memcmp(s + i, "\xef\xbc\x9a", 3))) {
+			if (i > b)
+				e = i;
+			break;
+		}
+	}
 	/* "By Jane Doe and John Roe": Latin names keep their spaces */
 	bool latin = true;
 	for (size_t i = b; i < e; i++)
@@ -165,16 +193,30 @@ void meta_set_authors(meta *m, const char *s, size_t len, int strength)
 			start = i + 1;
 		}
 	} else {
+		pbuf joined = PBUF_INIT;
 		size_t start = b, i = b;
 		while (i <= e) {
 			size_t adv = 1;
 			uint32_t c = i < e ? u8_next(s + i, e - i, &adv) : ' ';
 			if (i == e || uc_is_space(c) || is_name_sep(c)) {
-				add_author(&tmp, s + start, i - start);
+				const char *t = s + start;
+				size_t tl = i - start;
+				if (lone_cjk(t, tl) && (uc_is_space(c) || i == e)) {
+					pbuf_add(&joined, t, tl);
+				} else {
+					if (joined.len) {
+						add_author(&tmp, joined.p, joined.len);
+						pbuf_reset(&joined);
+					}
+					add_author(&tmp, t, tl);
+				}
 				start = i + adv;
 			}
 			i += adv;
 		}
+		if (joined.len)
+			add_author(&tmp, joined.p, joined.len);
+		pbuf_free(&joined);
 	}
 	if (!tmp.nauthors)
 		return;
@@ -182,6 +224,68 @@ void meta_set_authors(meta *m, const char *s, size_t len, int strength)
 	memcpy(m->authors, tmp.authors, sizeof tmp.authors);
 	m->nauthors = tmp.nauthors;
 	m->authors_strength = strength;
+}
+
+/* Common Chinese surnames (the first hundred or so cover most people),
+ * then two-character ones. */
+static const char surnames[] =
+	"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
+	"于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江"
+	"尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐"
+	"易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
+	"单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆"
+	"农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟"
+	"邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝闵伊";
+static const char *const surnames2[] = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
+					"令狐", "公孙", "慕容", "尉迟", "夏侯", "长孙"};
+
+bool meta_is_cjk_name(const char *s, size_t len)
+{
+	size_t b, e;
+	text_trim(s, len, &b, &e);
+	size_t n = 0, i = b;
+	while (i < e) {
+		size_t adv;
+		if (!uc_is_han(u8_next(s + i, e - i, &adv)))
+			return false;
+		n++;
+		i += adv;
+	}
+	if (n < 2 || n > 4)
+		return false;
+	for (size_t k = 0; k < sizeof surnames2 / sizeof *surnames2; k++)
+		if (!memcmp(s + b, surnames2[k], 6))
+			return true;
+	if (n == 4)
+		return false;
+	for (size_t k = 0; k + 3 <= sizeof surnames - 1; k += 3)
+		if (!memcmp(s + b, surnames + k, 3))
+			return true;
+	return false;
+}
+
+bool meta_read_poster(meta *m, const char *s, size_t len, int strength)
+{
+	/* 由 … (于|张贴|發表|发表|发布|在|@) */
+	const char *by = memmem(s, len, "\xe7\x94\xb1", 3); /* 由 */
+	if (!by)
+		return false;
+	size_t b = (size_t)(by - s) + 3;
+	static const char *const ends[] = {"\xe4\xba\x8e", "\xe5\xbc\xa0\xe8\xb4\xb4",
+					   "\xe5\x8f\x91\xe8\xa1\xa8", "\xe7\x99\xbc\xe8\xa1\xa8",
+					   "\xe5\x8f\x91\xe5\xb8\x83", "\xe5\x9c\xa8", " @", "@"};
+	size_t best = len;
+	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+		const char *x = memmem(s + b, len - b, ends[k], strlen(ends[k]));
+		if (x && (size_t)(x - s) < best)
+			best = (size_t)(x - s);
+	}
+	/* a poster's nickname: short, right after 由 */
+	if (best == len || best <= b || best - b > 30)
+		return false;
+	int before = m->nauthors;
+	meta_set_authors(m, s + b, best - b, strength);
+	return m->nauthors && (before != m->nauthors || m->authors_strength == strength);
 }
 
 /* ---- labelled lines ---- */
@@ -298,7 +402,7 @@ int meta_read_line(pith_ctx *ctx, meta *m, const char *s, size_t len, int streng
 		case LEX_META_DATE: {
 			pdate d;
 			size_t ds, de;
-			if (date_find(v, vl, now, &d, &ds, &de)) {
+			if (date_find_ex(v, vl, now, m->date_flags, &d, &ds, &de)) {
 				bool upd = memmem(s + lab[i].start, lab[i].end - lab[i].start, "\xe6\x9b\xb4", 3) ||
 					   !strncasecmp(s + lab[i].start, "updated", 7) ||
 					   !strncasecmp(s + lab[i].start, "last updated", 12);
@@ -331,7 +435,7 @@ int meta_read_line(pith_ctx *ctx, meta *m, const char *s, size_t len, int streng
 		pdate d;
 		size_t ds, de;
 		size_t to = lab[0].start;
-		if (to && date_find(s, to, now, &d, &ds, &de)) {
+		if (to && date_find_ex(s, to, now, m->date_flags, &d, &ds, &de)) {
 			meta_set_date(m, &d, strength, false);
 			set++;
 		}

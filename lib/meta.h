@@ -26,6 +26,7 @@ typedef struct meta {
 	int nauthors, authors_strength;
 	long long views;
 	int views_strength;
+	unsigned date_flags; /* DATE_DMY for pages that write day first */
 } meta;
 
 /* Strengths, strongest last. */
@@ -49,6 +50,14 @@ void meta_free(meta *m);
  * 浏览:519", "(文/杨佳)", "责编:阎秀峰") into m with the given strength.
  * Returns how many fields it set. */
 int meta_read_line(pith_ctx *ctx, meta *m, const char *s, size_t len, int strength);
+
+/* A personal name as Chinese pages write them: 2–4 Han characters led by
+ * a common surname (or a two-character one). */
+bool meta_is_cjk_name(const char *s, size_t len);
+
+/* "由大卫于2005年…" "由海姑娘张贴 @ …" "本贴由X发表": the poster of a
+ * forum or blog entry. Sets the authors with strength; true when found. */
+bool meta_read_poster(meta *m, const char *s, size_t len, int strength);
 
 /* Writes m into the record (title, date, authors, source, site, editor,
  * views, lang, url, description, modified). */
