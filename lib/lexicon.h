@@ -25,7 +25,9 @@
 	X(META_DATE, "meta_date")   /* 发布时间 Published … */                    \
 	X(META_VIEWS, "meta_views") /* 浏览 阅读 Views … */                       \
 	X(META_OTHER, "meta_other") /* other metadata labels: 字号 打印 … */      \
-	X(COMMENT, "comment")       /* comment sections, reader replies */
+	X(COMMENT, "comment")       /* comment sections, reader replies */    \
+	X(HINT_COMMENT, "hint_comment") /* class/id words of comment sections */ \
+	X(HINT_RELATED, "hint_related") /* class/id words of related lists */
 
 enum lex_cat {
 #define X(id, name) LEX_##id,

@@ -1,12 +1,22 @@
-/* HTML pages: find the article container and label the blocks.
+/* HTML pages: find the article and label every block.
  *
- * Every block of running text gives its container a score from its length
- * and punctuation (commas and full stops work for CJK, where words have no
- * spaces), less its link text; half of that goes to the grandparent, as in
- * Readability. Class/id hints and structural tags (<article>, <main>,
- * itemprop=articleBody) add evidence. The best container wins; its blocks
- * are body unless they are link lists, boilerplate by their words or
- * inside a boilerplate-hinted subtree. */
+ * Four linear passes over pith's compact tree, no re-parsing:
+ *
+ * 1. Each block gets a class from its own shallow features (boilerpipe,
+ *    jusText): length (CJK characters count double: they carry a word
+ *    each), link density, punctuation density (works without spaces, as
+ *    in GNE), and the word lists. GOOD and NEAR blocks are prose.
+ * 2. Elements whose tag, role or class/id words say navigation, sidebar,
+ *    share bar, comments or related list are cut (trafilatura removes
+ *    such subtrees first), unless the element holds nearly all the
+ *    page's prose: then the word was on a wrapper.
+ * 3. Every element sums the values of the blocks below it: prose counts
+ *    for, link text and cut prose against (CETD's density sum). The
+ *    element with the largest sum, nudged by <article>, <main>,
+ *    itemprop=articleBody and class words, holds the article.
+ * 4. Inside it, a context pass (jusText) settles short and near-good
+ *    blocks by their neighbours, the headline goes to LB_TITLE, and
+ *    lists under a "Related" or "Comments" heading are cut off. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,142 +26,520 @@
 #include "textutil.h"
 #include "utf8.h"
 
+/* Element flags (pg->elem_flags). */
 enum {
-	EF_NEG = 1 << 0,  /* class/id/role say boilerplate */
-	EF_POS = 1 << 1,  /* class/id/itemprop say article */
-	EF_BOILER_TAG = 1 << 2, /* nav, aside, footer, header, form */
+	EF_NEG = 1 << 0,      /* class/id/role: boilerplate */
+	EF_POS = 1 << 1,      /* class/id/role: the article */
+	EF_COMMENT = 1 << 2,  /* class/id: reader comments */
+	EF_RELATED = 1 << 3,  /* class/id: related or popular lists */
+	EF_CHROME = 1 << 4,   /* nav, aside, footer, header, form */
+	EF_BODYPROP = 1 << 5, /* itemprop=articleBody */
+	EF_SECTION = 1 << 6,  /* article, main */
+	EF_CUT = 1 << 7,      /* decided: the root of a boilerplate subtree */
+	EF_HEADS = 1 << 8,    /* a list's heading: the containers after it are
+			       * the list's items ("You may also like") */
 };
 
-/* Hint words of an element's class and id (and role/itemprop). */
-static uint32_t hints(const dom *d, uint32_t n)
+/* cut[] bit of nodes inside a <figure>: image captions and credits, not
+ * article text, yet no evidence against their container either. */
+#define IN_FIGURE 0x80
+#define CUT(h, n) ((h)->cut[n] & 0x7F)
+
+/* Block classes before context. */
+enum { C_BAD, C_SHORT, C_NEAR, C_GOOD };
+
+/* ---- class/id words ---- */
+
+static bool is_low(char c) { return c >= 'a' && c <= 'z'; }
+static bool is_up(char c) { return c >= 'A' && c <= 'Z'; }
+
+/* A class word counts at the start of a name part ("main-nav", "mainNav",
+ * "nav_top"), not inside another word ("canvas"); a short word must also
+ * end its part (an "s" may follow), long ones may go on ("comments"). */
+static bool word_at(const char *v, size_t len, size_t s, size_t e)
 {
+	if (s > 0 && (is_low(v[s - 1]) || is_up(v[s - 1])) &&
+	    !(is_low(v[s - 1]) && is_up(v[s])))
+		return false;
+	if (e - s >= 5 || e == len)
+		return true;
+	if (v[e] == 's' || v[e] == 'S')
+		e++;
+	return e == len || !is_low(v[e]);
+}
+
+/* Class names that carry a taxonomy slug, not a role: WordPress marks
+ * every post with "tag-<slug>" and "category-<slug>". */
+static bool slug_class(const char *v, size_t len, size_t at)
+{
+	static const char *const prefixes[] = {"tag-", "category-"};
+	size_t s = at;
+	while (s > 0 && v[s - 1] != ' ')
+		s--;
+	for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
+		size_t pl = strlen(prefixes[k]);
+		if (len - s > pl && !memcmp(v + s, prefixes[k], pl) && at >= s + pl)
+			return true;
+	}
+	return false;
+}
+
+static uint32_t attr_words(const char *v, size_t len)
+{
+	lex_match m[32];
+	if (len > 256)
+		len = 256;
+	size_t n = lex_find(v, len, m, 32);
 	uint32_t f = 0;
+	for (size_t i = 0; i < n && i < 32; i++) {
+		if (slug_class(v, len, m[i].start))
+			continue;
+		uint32_t bit;
+		switch (m[i].cat) {
+		case LEX_HINT_POS: bit = EF_POS; break;
+		case LEX_HINT_NEG: bit = EF_NEG; break;
+		case LEX_HINT_COMMENT: bit = EF_COMMENT; break;
+		case LEX_HINT_RELATED: bit = EF_RELATED; break;
+		default: continue;
+		}
+		if (!(f & bit) && word_at(v, len, m[i].start, m[i].end))
+			f |= bit;
+	}
+	return f;
+}
+
+static bool streq_ci(const char *a, const char *b)
+{
+	for (; *a && *b; a++, b++)
+		if ((*a | 0x20) != (*b | 0x20))
+			return false;
+	return !*a && !*b;
+}
+
+/* Hint flags of one element from its tag and attributes. */
+static uint32_t elem_hints(const dom *d, uint32_t n)
+{
 	const dnode *x = &d->n[n];
+	uint32_t f = 0;
 	for (uint32_t i = x->attr; i < x->attr + x->nattr; i++) {
 		const char *name = d->str.p + d->a[i].name;
 		const char *v = d->str.p + d->a[i].value;
-		if (!strcmp(name, "itemprop") && strstr(v, "articleBody"))
-			f |= EF_POS;
-		if (!strcmp(name, "role")) {
-			if (!strcmp(v, "main") || !strcmp(v, "article"))
+		if (!*v)
+			continue;
+		if (!strcmp(name, "class") || !strcmp(name, "id")) {
+			f |= attr_words(v, strlen(v));
+		} else if (!strcmp(name, "itemprop")) {
+			if (strstr(v, "articleBody") || strstr(v, "reviewBody"))
+				f |= EF_BODYPROP;
+			else if (strstr(v, "comment"))
+				f |= EF_COMMENT;
+		} else if (!strcmp(name, "itemtype")) {
+			if (strstr(v, "Comment"))
+				f |= EF_COMMENT;
+		} else if (!strcmp(name, "role")) {
+			if (streq_ci(v, "main") || streq_ci(v, "article"))
 				f |= EF_POS;
-			if (!strcmp(v, "navigation") || !strcmp(v, "banner") ||
-			    !strcmp(v, "contentinfo") || !strcmp(v, "complementary") ||
-			    !strcmp(v, "search") || !strcmp(v, "dialog"))
+			else if (streq_ci(v, "navigation") || streq_ci(v, "banner") ||
+				 streq_ci(v, "contentinfo") || streq_ci(v, "complementary") ||
+				 streq_ci(v, "search") || streq_ci(v, "dialog") ||
+				 streq_ci(v, "alertdialog") || streq_ci(v, "menu") ||
+				 streq_ci(v, "menubar") || streq_ci(v, "toolbar"))
 				f |= EF_NEG;
 		}
-		if (strcmp(name, "class") && strcmp(name, "id"))
-			continue;
-		size_t vl = strlen(v);
-		if (vl > 200)
-			vl = 200;
-		uint32_t m = lex_scan(v, vl);
-		if (m & (1u << LEX_HINT_NEG))
-			f |= EF_NEG;
-		if (m & (1u << LEX_HINT_POS))
-			f |= EF_POS;
 	}
 	switch (x->tag) {
-	case TAG_NAV: case TAG_ASIDE: case TAG_FOOTER: case TAG_FORM: case TAG_HEADER:
-		f |= EF_BOILER_TAG;
+	case TAG_NAV: case TAG_ASIDE: case TAG_FOOTER: case TAG_HEADER: case TAG_FORM:
+	case TAG_MENU: case TAG_DIALOG:
+		f |= EF_CHROME;
 		break;
 	case TAG_ARTICLE: case TAG_MAIN:
-		f |= EF_POS;
+		f |= EF_SECTION;
 		break;
 	}
-	/* a positive word wins over a negative one in the same attribute set
-	 * ("article-footer" aside) only when no boilerplate word is there */
-	if ((f & EF_POS) && (f & EF_NEG))
+	/* "article-footer", "comment-body": the boilerplate word wins */
+	if (f & (EF_NEG | EF_COMMENT | EF_RELATED))
 		f &= ~(uint32_t)EF_POS;
 	return f;
 }
 
-static float block_weight(const block *b)
+/* ---- block features ---- */
+
+/* Length with CJK characters counted twice: about two English letters
+ * per Chinese character carry the same text. */
+static inline float wlen(const block *b) { return (float)(b->nchars + b->ncjk); }
+
+static inline float link_density(const block *b)
 {
-	uint32_t units = b->ncjk + b->nwords * 3;
-	if (units < 10)
-		return 0;
-	float link = b->nchars ? (float)b->nlink / (float)b->nchars : 0;
-	if (link > 0.5f)
-		return 0;
-	float w = 1.0f + (float)(b->nclause + b->nsent);
-	w += (float)(units > 300 ? 300 : units) / 30.0f;
-	return w * (1.0f - link);
+	return b->nchars ? (float)b->nlink / (float)b->nchars : 0;
+}
+
+/* Lexicon categories that mark a short line as page furniture. */
+#define LEX_FURNITURE ((1u << LEX_NAV) | (1u << LEX_SHARE) | (1u << LEX_FOOTER) | \
+		       (1u << LEX_PREVNEXT) | (1u << LEX_DISCLAIMER))
+#define LEX_LISTHEAD ((1u << LEX_RELATED) | (1u << LEX_COMMENT))
+
+static int block_class(const block *b)
+{
+	float w = wlen(b), ld = link_density(b);
+	unsigned punct = b->nsent + b->nclause;
+	if (ld > 0.5f || (ld > 0.33f && w < 100))
+		return C_BAD;
+	if (b->lexwhole & (LEX_FURNITURE | LEX_LISTHEAD))
+		return C_BAD;
+	if ((b->lex & LEX_FURNITURE) && w < 60)
+		return C_BAD;
+	if (ld < 0.3f && punct && (w >= 140 || (w >= 80 && b->nsent)))
+		return C_GOOD;
+	if (ld < 0.35f && punct && w >= 50)
+		return C_NEAR;
+	return C_SHORT;
+}
+
+/* What a block adds to the score of the elements above it: its text
+ * outside links, weighed by how much it reads like prose, less its link
+ * text. A link amid plain lines (a source, a shop link under each item)
+ * costs half what a link amid links (a menu) does: boilerpipe's point
+ * that the neighbours' features tell as much as the block's own. */
+static float block_value(const block *b, int cls, float nbr_ld)
+{
+	float w = wlen(b), ld = link_density(b);
+	float plain = w * (1 - ld), linked = w * ld;
+	float cost = linked * (0.5f + 0.5f * nbr_ld);
+	switch (cls) {
+	case C_GOOD:
+		return plain - cost;
+	case C_NEAR:
+		return 0.6f * plain - cost;
+	case C_SHORT:
+		return 0.2f * plain - cost;
+	default:
+		return ld > 0.5f ? -cost : -0.3f * w - cost;
+	}
+}
+
+/* ---- the passes ---- */
+
+struct hc {
+	struct page *pg;
+	const dom *d;
+	size_t nn;
+	uint32_t *ef;    /* element flags, kept in pg->elem_flags */
+	uint32_t *end;   /* last node of each subtree (nodes are in pre-order) */
+	float *prose;    /* prose below each element */
+	float *chars;    /* all text below each element (wlen) */
+	float *score;    /* summed block values below each element */
+	uint8_t *cut;    /* label of the boilerplate subtree a node is in, or 0;
+			  * IN_FIGURE: inside <figure> */
+	uint8_t *cls;    /* per block */
+};
+
+static inline bool inside(const struct hc *h, uint32_t node, uint32_t top)
+{
+	return node >= top && node <= h->end[top];
+}
+
+/* Which label a cut subtree gives its blocks. */
+static uint8_t cut_label(uint32_t f)
+{
+	if (f & EF_COMMENT)
+		return LB_COMMENT;
+	if (f & EF_RELATED)
+		return LB_RELATED;
+	return LB_BOILER;
+}
+
+/* Cut boilerplate subtrees, top down. A hinted element that holds nearly
+ * all the prose of the page is a wrapper whose word says little
+ * (<body class="comments-open">, <form> around an ASP.NET page). */
+static void decide_cuts(struct hc *h)
+{
+	const dom *d = h->d;
+	float total = h->prose[0];
+	for (size_t i = 1; i < h->nn; i++) {
+		uint32_t p = d->n[i].parent;
+		h->cut[i] = h->cut[p];
+		if (d->n[i].tag == TAG_FIGURE || d->n[i].tag == TAG_FIGCAPTION)
+			h->cut[i] |= IN_FIGURE;
+		if (CUT(h, i))
+			continue;
+		uint32_t f = h->ef[i];
+		if (!(f & (EF_NEG | EF_COMMENT | EF_RELATED | EF_CHROME)) || (f & EF_BODYPROP))
+			continue;
+		/* <article>/<main> with a boilerplate word: the word is a
+		 * modifier ("article has-sidebar"); comments and related
+		 * teasers still go */
+		if ((f & EF_SECTION) && !(f & (EF_COMMENT | EF_RELATED)))
+			continue;
+		/* Sidebars, menus and footers hold little prose; one that holds
+		 * half the page's is the article's wrapper. A comment thread
+		 * may dwarf the article, so it goes unless the rest of the page
+		 * has next to no prose. */
+		float in = h->prose[i], out = total - in;
+		if (f & EF_COMMENT) {
+			if (in > 0 && out < 0.25f * in && out < 150)
+				continue;
+		} else if (in >= 0.5f * total && in > 0) {
+			continue;
+		}
+		h->ef[i] |= EF_CUT;
+		h->cut[i] |= cut_label(f);
+		/* a heading of a related or comment list, alone in its
+		 * element: the containers that follow it are its items, up to
+		 * the next paragraph or heading of the article's flow */
+		if (!(f & (EF_COMMENT | EF_RELATED)) || (!(f & EF_HEADS) && h->chars[i] > 100))
+			continue;
+		for (uint32_t sb = d->n[i].next; sb; sb = d->n[sb].next) {
+			unsigned t = d->n[sb].tag;
+			if (t == TAG_TEXT)
+				continue;
+			if (t == TAG_P || (tag_flags(t) & TF_HEADING))
+				break;
+			h->ef[sb] |= f & (EF_COMMENT | EF_RELATED);
+		}
+	}
+}
+
+static float bonus(uint32_t f)
+{
+	float m = 1;
+	if (f & EF_BODYPROP)
+		m += 0.5f;
+	if (f & EF_SECTION)
+		m += 0.2f;
+	if (f & EF_POS)
+		m += 0.15f;
+	return m;
+}
+
+/* The headline: an h1 (or the first heading) before the body whose text
+ * is part of the page's <title>, else the last h1 before the body. */
+static int32_t find_title(const struct hc *h, size_t first_body)
+{
+	const struct page *pg = h->pg;
+	const char *title = h->d->title ? dom_str(h->d, h->d->title) : NULL;
+	int32_t h1 = -1;
+	size_t lo = first_body > 40 ? first_body - 40 : 0;
+	for (size_t i = first_body; i-- > lo;) {
+		const block *b = &pg->b[i];
+		if (b->label == LB_BODY)
+			continue;
+		if (title && b->len >= 4 && b->nchars >= 3 &&
+		    memmem(title, strlen(title), block_text(pg, b), b->len))
+			return (int32_t)i;
+		if (h1 < 0 && (b->flags & BF_HEADING) && b->level == 1)
+			h1 = (int32_t)i;
+	}
+	return h1;
+}
+
+/* jusText's context pass over the blocks of the article container: a
+ * near-good block is good unless bad blocks surround it; a short one
+ * takes its neighbours' class when they agree. The container's edges
+ * count as bad. */
+static void context_pass(struct hc *h, size_t lo, size_t hi, uint8_t *out)
+{
+	const struct page *pg = h->pg;
+	/* prev[i]: class of the nearest non-short block before i */
+	int prev = C_BAD;
+	for (size_t i = lo; i < hi; i++) {
+		out[i] = (uint8_t)prev;
+		int c = h->cls[i];
+		if (h->cut[pg->b[i].node])
+			continue; /* cut and figure text: transparent */
+		if (c != C_SHORT)
+			prev = c == C_NEAR ? C_NEAR : c;
+	}
+	int next = C_BAD;
+	for (size_t i = hi; i-- > lo;) {
+		const block *b = &pg->b[i];
+		int c = h->cls[i], p = out[i];
+		if (h->cut[b->node]) {
+			out[i] = C_BAD;
+			continue;
+		}
+		int res = c;
+		if (c == C_NEAR) {
+			res = (p == C_BAD && next == C_BAD) ? C_BAD : C_GOOD;
+		} else if (c == C_SHORT) {
+			bool pg_ = p >= C_NEAR, ng = next >= C_NEAR;
+			if (pg_ && ng)
+				res = C_GOOD;
+			else if (!pg_ && !ng)
+				res = C_BAD;
+			else if (ng && (b->flags & BF_HEADING))
+				res = C_GOOD; /* a section heading opens good text */
+			else if (pg_ && !(b->flags & BF_HEADING) && link_density(b) < 0.5f)
+				res = C_GOOD; /* a closing line: credits, sign-off */
+			else
+				res = C_BAD;
+		}
+		out[i] = (uint8_t)res;
+		if (c != C_SHORT)
+			next = c;
+	}
+}
+
+/* A heading of a related-articles or comments list. */
+static bool list_heading(const block *b)
+{
+	return (b->lexwhole & LEX_LISTHEAD) || ((b->lex & LEX_LISTHEAD) && b->nchars <= 30 &&
+						 (b->flags & BF_HEADING));
 }
 
 pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 {
 	(void)doc;
-	dom *d = &pg->dom;
-	size_t nn = d->nn;
-	float *score = calloc(nn ? nn : 1, sizeof *score);
-	uint32_t *ef = calloc(nn ? nn : 1, sizeof *ef);
-	if (!score || !ef) {
-		free(score);
-		free(ef);
+	const dom *d = &pg->dom;
+	struct hc h = {0};
+	h.pg = pg;
+	h.d = d;
+	h.nn = d->nn ? d->nn : 1;
+	size_t nn = h.nn, nb = pg->nb ? pg->nb : 1;
+	/* one allocation for the per-node and per-block arrays */
+	size_t bytes = nn * (2 * sizeof(uint32_t) + 3 * sizeof(float) + 1) + 2 * nb;
+	char *mem = calloc(1, bytes);
+	h.ef = calloc(nn, sizeof *h.ef);
+	if (!mem || !h.ef) {
+		free(mem);
+		free(h.ef);
 		return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
 	}
-	for (size_t i = 1; i < nn; i++)
-		if (d->n[i].tag != TAG_TEXT)
-			ef[i] = hints(d, (uint32_t)i);
-	/* scores up the tree */
+	h.end = (uint32_t *)mem;
+	h.prose = (float *)(h.end + nn);
+	h.chars = h.prose + nn;
+	h.score = h.chars + nn;
+	h.cut = (uint8_t *)(h.score + nn);
+	h.cls = h.cut + nn;
+	uint8_t *ctxcls = h.cls + nb;
+	pg->elem_flags = h.ef;
+
+	/* 1. blocks: class, prose */
+	for (size_t i = 0; i < pg->nb; i++) {
+		block *b = &pg->b[i];
+		int c = block_class(b);
+		h.cls[i] = (uint8_t)c;
+		if (c >= C_NEAR)
+			h.prose[b->node] += wlen(b) * (1 - link_density(b));
+		h.chars[b->node] += wlen(b);
+	}
+	/* elements: hints; subtree ends and sums, bottom up */
+	for (size_t i = 0; i < d->nn; i++) {
+		h.end[i] = (uint32_t)i;
+		if (d->n[i].tag != TAG_TEXT && i)
+			h.ef[i] = elem_hints(d, (uint32_t)i);
+	}
+	for (size_t i = d->nn; i-- > 1;) {
+		uint32_t p = d->n[i].parent;
+		h.prose[p] += h.prose[i];
+		h.chars[p] += h.chars[i];
+		if (h.end[i] > h.end[p])
+			h.end[p] = h.end[i];
+	}
+	/* headings of related and comment lists by their words: the element
+	 * that holds the heading alone heads the list */
 	for (size_t i = 0; i < pg->nb; i++) {
 		const block *b = &pg->b[i];
-		float w = block_weight(b);
-		if (w <= 0)
+		if (!list_heading(b) || b->nchars > 40)
 			continue;
 		uint32_t n = b->node;
-		/* table rows and list items count for their table / list */
-		float share = 1.0f;
-		for (int up = 0; n && up < 4; up++) {
-			score[n] += w * share;
-			share *= up == 0 ? 0.5f : 0.35f;
+		while (n && d->n[n].parent && d->n[d->n[n].parent].first == n &&
+		       d->n[d->n[n].parent].last == n)
 			n = d->n[n].parent;
-		}
+		if (n)
+			h.ef[n] |= EF_HEADS |
+				   ((b->lex | b->lexwhole) & (1u << LEX_COMMENT) ? EF_COMMENT : EF_RELATED);
 	}
+
+	/* 2. boilerplate subtrees */
+	decide_cuts(&h);
+
+	/* 3. scores, bottom up; the best element */
+	for (size_t i = 0; i < pg->nb; i++) {
+		block *b = &pg->b[i];
+		float nl = i > 0 ? link_density(b - 1) : 1;
+		float nr = i + 1 < pg->nb ? link_density(b + 1) : 1;
+		float v = block_value(b, h.cls[i], (nl + nr) / 2);
+		if (CUT(&h, b->node) && v > 0)
+			v = -0.5f * v;
+		else if (h.cut[b->node] & IN_FIGURE)
+			v = 0;
+		b->score = v;
+		h.score[b->node] += v;
+	}
+	for (size_t i = d->nn; i-- > 1;)
+		h.score[d->n[i].parent] += h.score[i];
 	uint32_t best = 0;
 	float best_s = 0;
-	for (size_t i = 1; i < nn; i++) {
-		if (!score[i])
+	for (size_t i = 1; i < d->nn; i++) {
+		if (d->n[i].tag == TAG_TEXT || CUT(&h, i) || h.score[i] <= 0)
 			continue;
-		float s = score[i];
-		if (ef[i] & EF_POS)
-			s *= 1.25f;
-		if (ef[i] & (EF_NEG | EF_BOILER_TAG))
-			s *= 0.5f;
-		if (s > best_s) {
+		float s = h.score[i] * bonus(h.ef[i]);
+		if (s >= best_s) {
 			best_s = s;
 			best = (uint32_t)i;
 		}
 	}
+	/* too little prose anywhere: an index page, an error page */
+	if (best && h.score[best] < 60)
+		best = 0;
 	pg->main_node = best;
-	pg->elem_flags = ef;
-	/* label: blocks inside the best container are body unless … */
+
+	/* 4. labels */
+	size_t lo = pg->nb, hi = 0;
 	for (size_t i = 0; i < pg->nb; i++) {
 		block *b = &pg->b[i];
-		b->label = LB_BOILER;
-		if (!best)
-			continue;
-		uint32_t n = b->node;
-		bool inside = false, neg = false;
-		for (; n; n = d->n[n].parent) {
-			if (n == best) {
-				inside = true;
-				break;
-			}
-			if (ef[n] & (EF_NEG | EF_BOILER_TAG))
-				neg = true;
+		b->label = CUT(&h, b->node) ? CUT(&h, b->node) : LB_BOILER;
+		if (best && inside(&h, b->node, best)) {
+			if (lo == pg->nb)
+				lo = i;
+			hi = i + 1;
 		}
-		if (!inside || neg)
-			continue;
-		float link = b->nchars ? (float)b->nlink / (float)b->nchars : 0;
-		if (link > 0.6f && b->nchars < 200)
-			continue;
-		if ((b->lex & ((1u << LEX_SHARE) | (1u << LEX_NAV) | (1u << LEX_FOOTER))) &&
-		    b->nchars < 40)
-			continue;
-		b->label = LB_BODY;
 	}
-	free(score);
+	if (lo < hi) {
+		context_pass(&h, lo, hi, ctxcls);
+		bool seen_good = false;
+		uint8_t tail = 0; /* label of a list under a related/comments heading */
+		for (size_t i = lo; i < hi; i++) {
+			block *b = &pg->b[i];
+			if (h.cut[b->node])
+				continue;
+			if (list_heading(b) && b->nchars <= 40) {
+				tail = (b->lexwhole | b->lex) & (1u << LEX_COMMENT) ? LB_COMMENT
+										  : LB_RELATED;
+				if (tail == LB_COMMENT && !seen_good)
+					tail = 0;
+				b->label = LB_BOILER;
+				if (tail)
+					b->label = tail;
+				continue;
+			}
+			if (tail == LB_RELATED && h.cls[i] == C_GOOD && b->nanchors == 0)
+				tail = 0;
+			if (tail) {
+				b->label = tail;
+				continue;
+			}
+			if (ctxcls[i] == C_GOOD) {
+				b->label = LB_BODY;
+				seen_good = true;
+			}
+		}
+		size_t first = lo;
+		while (first < hi && pg->b[first].label != LB_BODY)
+			first++;
+		if (first < hi) {
+			pg->body_first = (uint32_t)first;
+			int32_t t = find_title(&h, first);
+			pg->title_block = t;
+			if (t >= 0)
+				pg->b[t].label = LB_TITLE;
+			for (size_t i = hi; i-- > first;)
+				if (pg->b[i].label == LB_BODY) {
+					pg->body_last = (uint32_t)i;
+					break;
+				}
+		}
+	}
+	free(mem);
 	return PITH_OK;
 }
