@@ -489,10 +489,24 @@ static int best_of(charset_ctx *cc, const struct trial *t, int e0, int e1, doubl
 	int be = e0, e1252 = cs_enc_index("windows-1252");
 	if (e0 == e1252)
 		best += 2;
-	const char *const *fam = family(e1 >= 0 || e1 == -2 ? e1 : e0);
-	for (int k = -1; fam ? fam[k + 1] || k < 0 : k < 0; k++) {
-		int e = k < 0 ? (e1 >= 0 ? e1 : -1) : cs_enc_index(fam[k]);
-		if (e < 0 || e == e0)
+	/* the candidates: e1, its family, and e0's family when e1 is given */
+	int cand[64], n = 0;
+	const char *const *fams[2] = {family(e1 >= 0 || e1 == -2 ? e1 : e0),
+				      e1 >= 0 ? family(e0) : NULL};
+	if (e1 >= 0)
+		cand[n++] = e1;
+	for (int f = 0; f < 2; f++) {
+		for (int k = 0; fams[f] && fams[f][k] && n < 64; k++) {
+			int e = cs_enc_index(fams[f][k]), dup = 0;
+			for (int j = 0; j < n; j++)
+				dup |= cand[j] == e;
+			if (e >= 0 && !dup)
+				cand[n++] = e;
+		}
+	}
+	for (int k = 0; k < n; k++) {
+		int e = cand[k];
+		if (e == e0)
 			continue;
 		double sc = trial_score(cc, t, e) - margin;
 		if (e != e1)
@@ -615,7 +629,18 @@ static int check_declared(charset_ctx *cc, const char *s, size_t len,
 	/* switching needs clear evidence; two multi-byte readings without
 	 * errors need much more (their wrong readings are still Han text) */
 	double per = cs_encs[de].kind == CS_MB && cs_encs[det].kind == CS_MB ? 0.5 : 0.05;
-	return best_of(cc, &t, de, det, per * (double)t.high + 8);
+	int be = best_of(cc, &t, de, det, per * (double)t.high + 8);
+	if (be != de && cs_encs[de].kind == CS_MB && t.high > 0) {
+		/* a multi-byte declaration the bytes fit without an error is
+		 * only dropped for a reading that looks like real text */
+		int alt = 0;
+		pbuf_reset(&cc->tmp);
+		double chars = (double)t.high / (cs_encs[be].kind == CS_MB ? 2 : 1);
+		if (convert(cc, de, t.s, t.len, &cc->tmp, &alt, 1) == 0 &&
+		    trial_score(cc, &t, be) < 1.0 * chars)
+			return de;
+	}
+	return be;
 }
 
 int cs_detect_bytes(charset_ctx *cc, const char *s, size_t len)

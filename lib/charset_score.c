@@ -426,7 +426,7 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 					w = 0.2; /* capitals are a small part of real text */
 				/* "ΙEΙ": a word of two alphabets */
 				if (prev == K_ASCII_LETTER || knext == K_ASCII_LETTER)
-					w -= 2;
+					w -= 3;
 				else if (k == K_LOWER && prev == K_UPPER && knext == K_UPPER)
 					w -= 2;
 				sc += w;
@@ -439,11 +439,10 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 			if (!in_word_mark(c))
 				sc -= 4; /* "ko¹ka": a symbol inside a word */
 		} else if (next_letter) {
-			if (!opening_mark(c))
-				sc -= 1.5; /* "¶νεμοι" */
+			/* “quotes” where quotes go are a sign of real text */
+			sc += opening_mark(c) ? 0.5 : -1.5; /* "¶νεμοι" */
 		} else if (prev_letter) {
-			if (!closing_mark(c))
-				sc -= 0.5;
+			sc += closing_mark(c) ? 0.5 : -0.5;
 		}
 		prev = k;
 step:
