@@ -337,6 +337,20 @@ static int closing_mark(uint32_t c)
 	       c == 0xB0 || c == 0xB2 || c == 0xB3;
 }
 
+/* The lower-case letters of the languages written in Cyrillic: as for the
+ * Latin ones, one language must account for the letters of a reading. */
+static const char *const cyr_alpha[] = {
+	"абвгдежзийклмнопрстуфхцчшщъыьэюяё", /* ru */
+	"абвгдежзийклмнопрстуфхцчшщьюяєіїґ", /* uk */
+	"абвгдежзйклмнопрстуфхцчшыьэюяёіў",  /* be */
+	"абвгдежзийклмнопрстуфхцчшщъьюя",    /* bg */
+	"абвгдђежзијклљмнњопрстћуфхцчџш",    /* sr */
+	"абвгдѓежзѕијклљмнњопрстќуфхцчџш",   /* mk */
+};
+#define NCYR (sizeof cyr_alpha / sizeof cyr_alpha[0])
+#define CYR_LO 0x430u
+#define CYR_N 0x70u /* а..ґ */
+
 /* ---- The score --------------------------------------------------------- */
 
 #define HIST_LO 0xC0u
@@ -348,8 +362,12 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 	uint32_t hist[HIST_N];
 	size_t nletters = 0;
 	int cjk = script == SC_ZHS || script == SC_ZHT || script == SC_JA || script == SC_KO;
+	uint32_t chist[CYR_N];
+	size_t ncyr = 0;
 	if (script == SC_LATIN)
 		memset(hist, 0, sizeof hist);
+	if (script == SC_CYR)
+		memset(chist, 0, sizeof chist);
 	int prev = K_ASCII;
 	uint32_t pc = ' ';
 	size_t adv, i = 0;
@@ -414,8 +432,14 @@ double cs_score(const struct cs_model *m, const char *s, size_t len, int script)
 				    (knext == K_LOWER || knext == K_UPPER))
 					sc -= 1.5;
 			} else {
-				double w = script == SC_CYR ? cyr_weight(k == K_LOWER ? c
-						: c < 0x410 ? c + 0x50 : c + 0x20) : 1.5;
+				uint32_t lc = k == K_LOWER ? c : c < 0x410 ? c + 0x50
+						: c < 0x430 ? c + 0x20 : c | 1;
+				double w = script == SC_CYR ? cyr_weight(lc) : 1.5;
+				if (script == SC_CYR) {
+					ncyr++;
+					if (lc >= CYR_LO && lc < CYR_LO + CYR_N)
+						chist[lc - CYR_LO]++;
+				}
 				/* Thai vowel and tone marks follow a consonant */
 				if (script == SC_THAI && thai_mark(c) &&
 				    !(pc >= 0xE01 && pc <= 0xE2E) && !thai_mark(pc))
@@ -475,6 +499,21 @@ step:
 			}
 		}
 		sc += best - 3.0 * (double)(nletters - bestn);
+	}
+	if (script == SC_CYR && ncyr) {
+		size_t best = 0;
+		for (size_t l = 0; l < NCYR; l++) {
+			const char *a = cyr_alpha[l];
+			size_t alen = strlen(a), n = 0, ad;
+			for (size_t j = 0; j < alen; j += ad) {
+				uint32_t lc = u8_next(a + j, alen - j, &ad);
+				if (lc >= CYR_LO && lc < CYR_LO + CYR_N)
+					n += chist[lc - CYR_LO];
+			}
+			if (n > best)
+				best = n;
+		}
+		sc -= 3.0 * (double)(ncyr - best);
 	}
 	return sc;
 }
