@@ -322,8 +322,10 @@ static void do_file(struct run *r, const char *name)
 		submit(r, doc);
 		progress_show(&r->prog, pith_reader_bytes(rd), false);
 	}
-	if (st != PITH_OK)
-		input_error(r, name, errno ? strerror(errno) : pith_strerror(st));
+	if (st != PITH_OK) {
+		const char *msg = pith_ctx_errmsg(r->ctx);
+		input_error(r, name, *msg ? msg : pith_strerror(st));
+	}
 	else
 		r->inputs_ok++;
 	r->prog.bytes_done += pith_reader_bytes(rd);

@@ -333,7 +333,7 @@ pith_status pith_doc_set(pith_doc *doc, const char *key, const char *value)
 /* pith's own fields in their fixed output order; other fields of the input
  * record come first, in their own order. */
 static const char *const field_order[] = {
-	"url", "warc_id", "file", "title", "date", "modified", "authors", "source",
+	"url", "warc_id", "warc_date", "file", "title", "date", "modified", "authors", "source",
 	"site", "editor", "views", "lang", "description", "body", "related", "prev",
 	"next", "charset", "html", "text", "warning", "error",
 };
