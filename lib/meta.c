@@ -235,7 +235,7 @@ static const char surnames[] =
 	"易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕"
 	"单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆"
 	"农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟"
-	"邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝闵伊";
+	"邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝伊风阎";
 static const char *const surnames2[] = {"欧阳", "司马", "上官", "诸葛", "东方", "皇甫",
 					"令狐", "公孙", "慕容", "尉迟", "夏侯", "长孙"};
 
@@ -406,7 +406,11 @@ int meta_read_line(pith_ctx *ctx, meta *m, const char *s, size_t len, int streng
 				bool upd = memmem(s + lab[i].start, lab[i].end - lab[i].start, "\xe6\x9b\xb4", 3) ||
 					   !strncasecmp(s + lab[i].start, "updated", 7) ||
 					   !strncasecmp(s + lab[i].start, "last updated", 12);
-				meta_set_date(m, &d, strength, upd);
+				/* a government document's date of issue (成文日期) is
+				 * its date; the portal's 发布日期 and <meta> come later */
+				bool issued = memmem(s + lab[i].start, lab[i].end - lab[i].start,
+						     "\xe6\x88\x90\xe6\x96\x87", 6) != NULL;
+				meta_set_date(m, &d, issued ? EV_JSONLD : strength, upd);
 				dated = !upd;
 				set++;
 			}

@@ -24,7 +24,8 @@ struct scan {
 	const char *title_tag;  /* <title> */
 	const char *og_title;
 	const char *base;       /* <base href> */
-	const char *wrapper_url;/* CleanEval-style <text id="http…"> */
+	const char *wrapper_url;/* CleanEval-style <text id="http…" title="…"> */
+	const char *wrapper_title;
 	uint32_t time_node;     /* first <time datetime> (pubdate first) */
 	bool time_pub;
 	jsonld ld;
@@ -209,8 +210,10 @@ static void scan_dom(pith_ctx *ctx, meta *m, struct scan *sc, const dom *d, pbuf
 			/* a crawl corpus wrapper: <text id="http://…" title=…> */
 			if (!sc->wrapper_url && x->depth <= 1) {
 				const char *id = dom_attr(d, i, "id");
-				if (id && url_is_http(id) && dom_attr(d, i, "encoding"))
+				if (id && url_is_http(id) && dom_attr(d, i, "encoding")) {
 					sc->wrapper_url = id;
+					sc->wrapper_title = dom_attr(d, i, "title");
+				}
 			}
 			break;
 		default:
@@ -222,6 +225,8 @@ static void scan_dom(pith_ctx *ctx, meta *m, struct scan *sc, const dom *d, pbuf
 	}
 	if (d->title)
 		sc->title_tag = dom_str(d, d->title);
+	else if (sc->wrapper_title && *sc->wrapper_title)
+		sc->title_tag = sc->wrapper_title;
 }
 
 /* ---- the headline ---- */
@@ -314,7 +319,8 @@ static int title_match(const char *s, size_t sl, const char *t, size_t tl)
 }
 
 /* The index of the headline block, or -1. */
-static int32_t find_headline(const struct page *pg, const char *title, const char *og)
+static int32_t find_headline(const struct page *pg, const char *title, const char *og,
+			     int *score)
 {
 	pbuf t = PBUF_INIT, o = PBUF_INIT;
 	collapse(&t, title);
@@ -344,6 +350,7 @@ static int32_t find_headline(const struct page *pg, const char *title, const cha
 	}
 	pbuf_free(&t);
 	pbuf_free(&o);
+	*score = best_s;
 	if (best_s < 5)
 		return h1 >= 0 && pg->b[h1].nlink * 2 <= pg->b[h1].nchars ? h1 : -1;
 	return best;
@@ -403,7 +410,8 @@ static bool no_date_line(const struct page *pg, const block *b)
 {
 	if (b->label == LB_COMMENT || b->label == LB_RELATED || b->label == LB_SPAM)
 		return true;
-	if (b->lex & ((1u << LEX_FOOTER) | (1u << LEX_COMMENT)))
+	/* "发表评论" beside a date is a link, a comment heading is the whole line */
+	if ((b->lex & (1u << LEX_FOOTER)) || (b->lexwhole & (1u << LEX_COMMENT)))
 		return true;
 	const char *s = block_text(pg, b);
 	/* replies in a thread: "# re: …", "回复" */
@@ -430,6 +438,8 @@ static int date_line(pith_ctx *ctx, meta *m, const struct page *pg, const block 
 	int score = 0;
 	if (labelled)
 		score += 4;
+	else if (out->prec < DATE_DAY || b->nlink * 2 > b->nchars)
+		return 0; /* "2005年9月 (1)": an archive link */
 	else if (rest <= 40 || (b->lex & LABEL_MASK))
 		score += 2;
 	else
@@ -443,7 +453,9 @@ static int date_line(pith_ctx *ctx, meta *m, const struct page *pg, const block 
 	return score > 0 ? score : 0;
 }
 
-/* A block that is only a name or names ("茉莉", "赵延东、风笑天"). */
+/* A block that is only a name or names ("茉莉", "赵延东、风笑天"); a pen
+ * name without a surname counts when the title starts with it
+ * ("茉莉：我是怎样…"). */
 static bool names_only(const char *s, size_t len, const char *title)
 {
 	size_t i = 0, start = 0, n = 0;
@@ -455,7 +467,9 @@ static bool names_only(const char *s, size_t len, const char *title)
 				bool named = meta_is_cjk_name(s + start, i - start);
 				/* a pen name the title starts with: "茉莉：…" */
 				if (!named && title && i - start >= 6 && i - start <= 12 &&
-				    !strncmp(title, s + start, i - start))
+				    !strncmp(title, s + start, i - start) &&
+				    (!strncmp(title + (i - start), "\xef\xbc\x9a", 3) ||
+				     title[i - start] == ':'))
 					named = true;
 				if (!named)
 					return false;
@@ -516,6 +530,35 @@ static void byline_in(pith_ctx *ctx, meta *m, const char *s, size_t len, bool at
 	meta_read_line(ctx, m, s + open, close - open, EV_GUESS);
 }
 
+static void role_and_name(meta *m, const char *s, size_t len)
+{
+	lex_match lm[4];
+	size_t nm = lex_find(s, len, lm, 4);
+	for (size_t k = 0; k < nm && k < 4; k++) {
+		if (lm[k].cat != LEX_META_AUTHOR ||
+		    !(lm[k].start == 0 || (lm[k].start == 6 && !memcmp(s, "\xe6\x9c\xac\xe6\x8a\xa5", 6))))
+			continue;
+		/* the name runs to 发自/报道 or the end: 2–4 Han characters */
+		size_t b = lm[k].end, e = len, n = 0;
+		static const char *const ends[] = {"\xe5\x8f\x91\xe8\x87\xaa", "\xe6\x8a\xa5\xe9\x81\x93"};
+		for (size_t x = 0; x < 2; x++) {
+			const char *f = memmem(s + b, e - b, ends[x], 6);
+			if (f)
+				e = (size_t)(f - s);
+		}
+		for (size_t i = b; i < e;) {
+			size_t adv;
+			if (!uc_is_han(u8_next(s + i, e - i, &adv)))
+				return;
+			n++;
+			i += adv;
+		}
+		if (n >= 2 && n <= 4)
+			meta_set_authors(m, s + b, e - b, EV_TEXT);
+		return;
+	}
+}
+
 static void text_evidence(pith_ctx *ctx, meta *m, struct page *pg, int32_t hl,
 			  const char *title)
 {
@@ -531,7 +574,7 @@ static void text_evidence(pith_ctx *ctx, meta *m, struct page *pg, int32_t hl,
 	int32_t start = hl >= 0 ? hl : first_body;
 	if (start < 0)
 		start = 0;
-	int32_t from = start - 3 < 0 ? 0 : start - 3;
+	int32_t from = start - 4 < 0 ? 0 : start - 4;
 	/* up to a few paragraphs into the article */
 	int32_t to = start, paras = 0;
 	while (to < nb && to < start + 40 && paras < 3) {
@@ -565,9 +608,18 @@ static void text_evidence(pith_ctx *ctx, meta *m, struct page *pg, int32_t hl,
 		/* a class="author" line without a label */
 		if (b->nchars <= 40 && class_hint(&pg->dom, b->node) == 2 && !(b->lex & LABEL_MASK))
 			meta_set_authors(m, s, b->len, EV_TEXT);
-		/* a line of names just under the headline */
-		if (i > start && i <= start + 3 && b->nchars <= 24 && names_only(s, b->len, title))
-			meta_set_authors(m, s, b->len, EV_GUESS);
+		/* a line of names beside the headline */
+		if (i != start && i >= start - 4 && i <= start + 3 && b->nchars <= 24 && !b->nlink) {
+			bool ok = names_only(s, b->len, title);
+			for (int32_t k = i - 5; k < i && !ok; k++)
+				if (k >= 0 && pg->b[k].nchars <= 60)
+					ok = names_only(s, b->len, block_text(pg, &pg->b[k]));
+			if (ok)
+				meta_set_authors(m, s, b->len, EV_GUESS);
+		}
+		/* "本报记者罗科苏盈发自北京": a role word and a name, no colon */
+		if (line && b->nchars <= 24 && (b->lex & (1u << LEX_META_AUTHOR)) && !b->ndigits)
+			role_and_name(m, s, b->len);
 	}
 	if (best_s)
 		meta_set_date(m, &best, EV_TEXT, false);
@@ -585,8 +637,17 @@ static void text_evidence(pith_ctx *ctx, meta *m, struct page *pg, int32_t hl,
 		if (b->lex & LABEL_MASK) {
 			meta_read_line(ctx, m, s, b->len, EV_GUESS);
 			meta_read_poster(m, s, b->len, EV_GUESS);
-		} else if (b->ndigits >= 4 && b->nchars <= 80) {
-			meta_read_poster(m, s, b->len, EV_GUESS);
+			pdate d;
+			if (!m->date.prec && (b->lex & (1u << LEX_META_DATE)) &&
+			    date_line(ctx, m, pg, b, &d))
+				meta_set_date(m, &d, EV_GUESS, false);
+		} else if (b->ndigits >= 4 && b->nchars <= 80 && meta_read_poster(m, s, b->len, EV_GUESS)) {
+			/* "本贴由大卫于2005年8月12日16:12:21在…": the post's date */
+			pdate d;
+			size_t ds, de;
+			if (date_find_ex(s, b->len, ctx->opt.now, m->date_flags, &d, &ds, &de) &&
+			    date_plausible(&d, ctx->opt.now))
+				meta_set_date(m, &d, EV_GUESS, false);
 		}
 	}
 	/* bylines at the ends of the article's paragraphs */
@@ -709,6 +770,54 @@ static unsigned date_flags_for(const meta *m)
 	return DATE_DMY;
 }
 
+/* ---- authors ---- */
+
+static void drop_authors(meta *m)
+{
+	for (int k = 0; k < m->nauthors; k++)
+		free(m->authors[k]);
+	m->nauthors = 0;
+	m->authors_strength = 0;
+}
+
+static bool org_like(const meta *m)
+{
+	static const char *const words[] = {
+		"出版", "期刊", "杂志", "雜誌", "日报", "日報", "晚报", "报社", "網", "网",
+		"新闻", "新聞", "公司", "集团", "中心", "委员会", "编辑部", "Publish", "Press",
+		"News", "Media", "Magazine", "Staff", "Editors", "Editorial", "Team", "Desk",
+		"Inc.", "Ltd", "LLC", "Group", "Newsroom", ".com",
+	};
+	for (int i = 0; i < m->nauthors; i++)
+		for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+			if (strstr(m->authors[i], words[k]))
+				return true;
+	return false;
+}
+
+/* "Copyright © 李建忠": a personal blog's owner, when nothing else names
+ * an author. */
+static void copyright_owner(meta *m, const struct page *pg)
+{
+	for (size_t i = pg->nb; i-- > 0 && i + 40 > pg->nb;) {
+		const block *b = &pg->b[i];
+		if (b->nchars > 40 || !(b->lex & (1u << LEX_FOOTER)))
+			continue;
+		const char *s = block_text(pg, b);
+		const char *c = memmem(s, b->len, "\xc2\xa9", 2);
+		if (!c)
+			continue;
+		c += 2;
+		const char *e = s + b->len;
+		while (c < e && ((unsigned char)*c <= ' ' || (*c >= '0' && *c <= '9') || *c == '-'))
+			c++;
+		if (meta_is_cjk_name(c, (size_t)(e - c))) {
+			meta_set_authors(m, c, (size_t)(e - c), EV_GUESS);
+			return;
+		}
+	}
+}
+
 /* ---- the page ---- */
 
 void meta_from_html(pith_ctx *ctx, pith_doc *doc, struct page *pg, meta *m)
@@ -752,19 +861,25 @@ void meta_from_html(pith_ctx *ctx, pith_doc *doc, struct page *pg, meta *m)
 		const char *v = dom_attr(d, sc.time_node, "datetime");
 		set_date_str(m, v, sc.time_pub ? EV_MARKUP : EV_MARKUP - 1, false, now);
 	}
+	/* a meta author that is an organisation ("汉斯出版社", "News Staff")
+	 * yields to a byline in the text */
+	if (m->nauthors && m->authors_strength <= EV_META && org_like(m))
+		drop_authors(m);
 	/* meta author that names the site is no author */
 	if (m->nauthors && m->authors_strength == EV_META && m->site.value) {
 		for (int i = 0; i < m->nauthors; i++)
 			if (strstr(m->site.value, m->authors[i]) || strstr(m->authors[i], m->site.value)) {
-				for (int k = 0; k < m->nauthors; k++)
-					free(m->authors[k]);
-				m->nauthors = 0;
-				m->authors_strength = 0;
+				drop_authors(m);
 				break;
 			}
 	}
 
-	int32_t hl = find_headline(pg, sc.title_tag, sc.og_title);
+	/* a block matching the <title> or og:title, else the classifier's
+	 * headline, else the first <h1> */
+	int hs;
+	int32_t hl = find_headline(pg, sc.title_tag, sc.og_title, &hs);
+	if (hs < 8 && pg->title_block >= 0)
+		hl = pg->title_block;
 	set_title(m, &sc, pg, hl);
 	text_evidence(ctx, m, pg, hl, m->title.value);
 
@@ -817,6 +932,8 @@ void meta_from_html(pith_ctx *ctx, pith_doc *doc, struct page *pg, meta *m)
 		meta_set_authors(m, m->editor.value, strlen(m->editor.value), EV_GUESS);
 	if (!m->nauthors && m->source.value && meta_is_cjk_name(m->source.value, strlen(m->source.value)))
 		meta_set_authors(m, m->source.value, strlen(m->source.value), EV_GUESS);
+	if (!m->nauthors)
+		copyright_owner(m, pg);
 	/* the site's own name is no author */
 	if (m->nauthors && m->site.value) {
 		int k = 0;
