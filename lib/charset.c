@@ -672,6 +672,20 @@ static void decide(charset_ctx *cc, const char *in, size_t len, const char *ct,
 	size_t slen = len < SAMPLE_MAX ? len : SAMPLE_MAX;
 	struct profile p;
 	profile(in, slen, &p);
+	if (p.high == 0 && p.nul_even + p.nul_odd == 0 && len > slen) {
+		/* 64 KB of ASCII (scripts, styles) before the text: the
+		 * sample is taken where the non-ASCII bytes start */
+		size_t i = slen;
+		while (i < len && (unsigned char)in[i] < 0x80)
+			i++;
+		if (i < len) {
+			i = (i - 16) & ~(size_t)3;
+			in += i;
+			len -= i;
+			slen = len < SAMPLE_MAX ? len : SAMPLE_MAX;
+			profile(in, slen, &p);
+		}
+	}
 	int de = decl ? cs_enc_index(decl) : -1;
 	if (de >= 0) {
 		set_name(d->declared, sizeof d->declared, decl);
