@@ -9,7 +9,13 @@
 #include "pith.h"
 
 /* What decode learned about one page; names are WHATWG encoding names in
- * lower case ("gb18030", "windows-1252", "utf-8", "utf-16le"…). */
+ * lower case ("gbk", "windows-1252", "utf-8", "utf-16le"…). `used` names
+ * the decoder exactly, as iconv and Python know it: the WHATWG name, but
+ * "gb18030" for gbk, "cp932" for shift_jis and "cp949" for euc-kr (what
+ * WHATWG's decoders are), "big5-hkscs", "euc-jisx0213" or
+ * "shift_jisx0213" when the text needed those extensions, and the iconv
+ * name of encodings WHATWG lacks that detection can find ("utf-32le",
+ * "ibm855", "johab", "euc-tw"…). */
 typedef struct charset_info {
 	char declared[40];    /* as declared (BOM, header or meta), mapped; "" when none */
 	char declared_by[8];  /* "bom", "header", "meta" or "" */
@@ -34,7 +40,8 @@ pith_status charset_decode(charset_ctx *cc, const char *in, size_t len,
 			   charset_info *info);
 
 /* The encoding charset_decode() would use (its info->used), without
- * converting; a static string. */
+ * converting (but for telling big5 from big5-hkscs and the like, which
+ * takes a conversion); a static string. */
 const char *charset_detect(charset_ctx *cc, const char *in, size_t len,
 			   const char *content_type);
 

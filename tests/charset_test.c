@@ -284,6 +284,17 @@ static void test_declared_checked(void)
 	DEC("<meta charset=iso-8859-1>Le minist\xE8re a annonc\xE9 une r\xE9"
 	    "forme, \x93" "d\xE8s l'\xE9t\xE9\x94.", NULL, &info);
 	CHECK_STR(info.used, "windows-1252");
+	/* a long ASCII script before the text, declared UTF-8, really GBK */
+	pbuf_reset(&page);
+	pbuf_adds(&page, "<meta charset=utf-8><script>");
+	for (int i = 0; i < 8000; i++)
+		pbuf_adds(&page, "var x = 1;\n");
+	pbuf_adds(&page, "</script><p>");
+	pbuf_adds(&page, GBK_TEXT);
+	t = dec(page.p, page.len, NULL, &info);
+	CHECK_STR(info.used, "gb18030");
+	CHECK(info.invalid_bytes == 0);
+	CHECK(t && strstr(t, ZHS_UTF8) != NULL);
 	/* ASCII declared anything stays as declared */
 	DEC("<meta charset=koi8-r>plain", NULL, &info);
 	CHECK_STR(info.used, "koi8-r");
