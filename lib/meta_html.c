@@ -311,7 +311,8 @@ static int title_match(const char *s, size_t sl, const char *t, size_t tl)
 		return 0;
 	if (sl == tl && !memcmp(s, t, sl))
 		return 3;
-	if (!memcmp(t, s, sl) && u8_count(s, sl) >= 4)
+	/* the title's first or last part ("站名--频道--标题") */
+	if ((!memcmp(t, s, sl) || !memcmp(t + tl - sl, s, sl)) && u8_count(s, sl) >= 4)
 		return 2;
 	if (u8_count(s, sl) >= 6 && memmem(t, tl, s, sl))
 		return 1;
@@ -423,7 +424,8 @@ static bool no_date_line(const struct page *pg, const block *b)
 /* A date line: a labelled date, or a short line mostly made of a date
  * (with the site, the source, a view count beside it). Returns a score,
  * 0 when the block is not one. */
-static int date_line(pith_ctx *ctx, meta *m, const struct page *pg, const block *b, pdate *out)
+static int date_line(pith_ctx *ctx, meta *m, const struct page *pg, const block *b, bool near,
+		     pdate *out)
 {
 	if (b->ndigits < 4 || b->nchars > 160 || no_date_line(pg, b))
 		return 0;
@@ -435,11 +437,20 @@ static int date_line(pith_ctx *ctx, meta *m, const struct page *pg, const block 
 		return 0;
 	bool labelled = (b->lex & (1u << LEX_META_DATE)) != 0;
 	size_t rest = u8_count(s, b->len) - u8_count(s + ds, de - ds);
+	/* "2005年9月 (1)": a link to an archive, not a date line */
+	for (uint32_t k = b->anchor; k < b->anchor + b->nanchors; k++) {
+		const anchor *a = &pg->an[k];
+		size_t ab = a->off - b->off, ae = ab + a->len;
+		if (ab < de && ae > ds)
+			return 0;
+	}
 	int score = 0;
 	if (labelled)
 		score += 4;
-	else if (out->prec < DATE_DAY || b->nlink * 2 > b->nchars)
-		return 0; /* "2005年9月 (1)": an archive link */
+	else if (rest <= 2 && near)
+		score += 6; /* a line that is only a date, under the headline */
+	else if (out->prec < DATE_DAY)
+		return 0;
 	else if (rest <= 40 || (b->lex & LABEL_MASK))
 		score += 2;
 	else
@@ -590,7 +601,7 @@ static void text_evidence(pith_ctx *ctx, meta *m, struct page *pg, int32_t hl,
 		const char *s = block_text(pg, b);
 		int dist = i >= start ? i - start : (start - i) * 2;
 		pdate d;
-		int sc = date_line(ctx, m, pg, b, &d);
+		int sc = date_line(ctx, m, pg, b, i > start && i <= start + 5, &d);
 		if (sc && (sc > best_s || (sc == best_s && dist < best_dist))) {
 			best = d;
 			best_s = sc;
@@ -639,7 +650,7 @@ static void text_evidence(pith_ctx *ctx, meta *m, struct page *pg, int32_t hl,
 			meta_read_poster(m, s, b->len, EV_GUESS);
 			pdate d;
 			if (!m->date.prec && (b->lex & (1u << LEX_META_DATE)) &&
-			    date_line(ctx, m, pg, b, &d))
+			    date_line(ctx, m, pg, b, false, &d))
 				meta_set_date(m, &d, EV_GUESS, false);
 		} else if (b->ndigits >= 4 && b->nchars <= 80 && meta_read_poster(m, s, b->len, EV_GUESS)) {
 			/* "本贴由大卫于2005年8月12日16:12:21在…": the post's date */
