@@ -715,6 +715,7 @@ const char *charset_detect(charset_ctx *cc, const char *in, size_t len,
 		cs_convert(cc, d.enc, in + d.skip, len - d.skip, &cc->tmp, &alt);
 		if (alt)
 			return enc->alt_name;
+		return enc->pname ? enc->pname : enc->name;
 	}
 	return enc->name;
 }
@@ -737,8 +738,9 @@ pith_status charset_decode(charset_ctx *cc, const char *in, size_t len,
 	info->invalid_bytes = cs_convert(cc, d.enc, in + d.skip, len - d.skip, out, &alt_used);
 	if (out->oom)
 		return PITH_ERR_NOMEM;
+	const struct cs_enc *enc = &cs_encs[d.enc];
 	set_name(info->used, sizeof info->used,
-		 alt_used ? cs_encs[d.enc].alt_name : cs_encs[d.enc].name);
+		 alt_used ? enc->alt_name : enc->pname ? enc->pname : enc->name);
 	if (!no_repair) {
 		const char *fixed;
 		size_t flen;

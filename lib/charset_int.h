@@ -40,6 +40,7 @@ struct cs_enc {
 	const char *alt_name;
 	unsigned char kind;
 	unsigned char script;
+	const char *pname; /* reported instead of name when alt was not needed */
 };
 
 extern const struct cs_enc cs_encs[];
