@@ -131,8 +131,13 @@ static void add_text(struct walker *w, const char *s, size_t len)
 		}
 		i += adv;
 	}
+	/* link characters counted as block_features counts nchars: code
+	 * points other than white space (the collapsed spaces are ' ') */
 	if (w->link_depth)
-		w->cur_link += (uint32_t)u8_count(w->cur.p + before, w->cur.len - before);
+		for (size_t k = before; k < w->cur.len; k++) {
+			unsigned char ch = (unsigned char)w->cur.p[k];
+			w->cur_link += ch != ' ' && ch != '\n' && ch != '\t' && (ch & 0xC0) != 0x80;
+		}
 }
 
 static bool hidden(const dom *d, uint32_t n)

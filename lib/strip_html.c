@@ -38,6 +38,8 @@ enum {
 	EF_CUT = 1 << 7,      /* decided: the root of a boilerplate subtree */
 	EF_HEADS = 1 << 8,    /* a list's heading: the containers after it are
 			       * the list's items ("You may also like") */
+	EF_TEASER = 1 << 9,   /* one of a run of like cards, each a headline
+			       * link and a little text: a list of articles */
 };
 
 /* cut[] bit of nodes inside a <figure>: image captions and credits, not
@@ -116,11 +118,12 @@ static bool streq_ci(const char *a, const char *b)
 	return !*a && !*b;
 }
 
-/* Hint flags of one element from its tag and attributes. */
-static uint32_t elem_hints(const dom *d, uint32_t n)
+/* Hint flags of one element from its tag and attributes; *sig gets a
+ * hash of its tag and class, which like siblings share. */
+static uint32_t elem_hints(const dom *d, uint32_t n, uint32_t *sig)
 {
 	const dnode *x = &d->n[n];
-	uint32_t f = 0;
+	uint32_t f = 0, hsh = 2166136261u ^ x->tag;
 	for (uint32_t i = x->attr; i < x->attr + x->nattr; i++) {
 		const char *name = d->str.p + d->a[i].name;
 		const char *v = d->str.p + d->a[i].value;
@@ -128,6 +131,9 @@ static uint32_t elem_hints(const dom *d, uint32_t n)
 			continue;
 		if (!strcmp(name, "class") || !strcmp(name, "id")) {
 			f |= attr_words(v, strlen(v));
+			if (name[0] == 'c')
+				for (const char *c = v; *c; c++)
+					hsh = (hsh ^ (unsigned char)*c) * 16777619u;
 		} else if (!strcmp(name, "itemprop")) {
 			if (strstr(v, "articleBody") || strstr(v, "reviewBody"))
 				f |= EF_BODYPROP;
@@ -159,6 +165,7 @@ static uint32_t elem_hints(const dom *d, uint32_t n)
 	/* "article-footer", "comment-body": the boilerplate word wins */
 	if (f & (EF_NEG | EF_COMMENT | EF_RELATED))
 		f &= ~(uint32_t)EF_POS;
+	*sig = hsh;
 	return f;
 }
 
@@ -189,6 +196,10 @@ static int block_class(const block *b)
 	if ((b->lex & LEX_FURNITURE) && w < 60)
 		return C_BAD;
 	if (ld < 0.3f && punct && (w >= 140 || (w >= 80 && b->nsent)))
+		return C_GOOD;
+	/* several sentences with links inside them: a news digest, a
+	 * paragraph that cites its sources */
+	if (b->nsent >= 2 && w >= 200 && ld <= 0.5f)
 		return C_GOOD;
 	if (ld < 0.35f && punct && w >= 50)
 		return C_NEAR;
@@ -227,6 +238,8 @@ struct hc {
 	uint32_t *end;   /* last node of each subtree (nodes are in pre-order) */
 	float *prose;    /* prose below each element */
 	float *chars;    /* all text below each element (wlen) */
+	uint32_t *sig;   /* tag and class hash */
+	uint32_t *nhl;   /* headline links below each element */
 	float *score;    /* summed block values below each element */
 	uint8_t *cut;    /* label of the boilerplate subtree a node is in, or 0;
 			  * IN_FIGURE: inside <figure> */
@@ -263,6 +276,11 @@ static void decide_cuts(struct hc *h)
 		if (CUT(h, i))
 			continue;
 		uint32_t f = h->ef[i];
+		if (f & EF_TEASER) {
+			h->ef[i] |= EF_CUT;
+			h->cut[i] |= LB_RELATED;
+			continue;
+		}
 		if (!(f & (EF_NEG | EF_COMMENT | EF_RELATED | EF_CHROME)) || (f & EF_BODYPROP))
 			continue;
 		/* <article>/<main> with a boilerplate word: the word is a
@@ -295,6 +313,65 @@ static void decide_cuts(struct hc *h)
 			if (t == TAG_P || (tag_flags(t) & TF_HEADING))
 				break;
 			h->ef[sb] |= f & (EF_COMMENT | EF_RELATED);
+		}
+	}
+}
+
+/* Cards: runs of three or more like siblings (same tag and class), each
+ * with a headline link (a block mostly of link text) and not much prose,
+ * are teasers of other articles, as on index pages and under related
+ * lists. Runs are of consecutive siblings, so this stays linear. */
+static bool card_tag(unsigned t)
+{
+	return t == TAG_DIV || t == TAG_ARTICLE || t == TAG_SECTION || t == TAG_LI;
+}
+
+static void mark_run(struct hc *h, uint32_t first, uint32_t last, unsigned k)
+{
+	const dom *d = h->d;
+	unsigned good = 0;
+	for (uint32_t c = first;; c = d->n[c].next) {
+		if (d->n[c].tag != TAG_TEXT && h->nhl[c] && h->prose[c] <= 800)
+			good++;
+		if (c == last)
+			break;
+	}
+	if (good < 3 || 3 * good < 2 * k)
+		return;
+	for (uint32_t c = first;; c = d->n[c].next) {
+		/* a list item needs text beside its link: link-only items are
+		 * a menu, which link density already handles */
+		if (d->n[c].tag != TAG_TEXT && h->nhl[c] && h->prose[c] <= 800 &&
+		    (d->n[c].tag != TAG_LI || h->prose[c] > 0))
+			h->ef[c] |= EF_TEASER;
+		if (c == last)
+			break;
+	}
+}
+
+static void find_cards(struct hc *h)
+{
+	const dom *d = h->d;
+	for (size_t p = 0; p < h->nn; p++) {
+		if (d->n[p].tag == TAG_TEXT || !d->n[p].first)
+			continue;
+		uint32_t first = 0, last = 0;
+		unsigned k = 0;
+		for (uint32_t c = d->n[p].first;; c = d->n[c].next) {
+			bool same = c && d->n[c].tag != TAG_TEXT && first && h->sig[c] == h->sig[first];
+			if (c && d->n[c].tag == TAG_TEXT)
+				continue;
+			if (same) {
+				last = c;
+				k++;
+				continue;
+			}
+			if (k >= 3)
+				mark_run(h, first, last, k);
+			if (!c)
+				break;
+			first = last = card_tag(d->n[c].tag) ? c : 0;
+			k = first ? 1 : 0;
 		}
 	}
 }
@@ -396,7 +473,7 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	h.nn = d->nn ? d->nn : 1;
 	size_t nn = h.nn, nb = pg->nb ? pg->nb : 1;
 	/* one allocation for the per-node and per-block arrays */
-	size_t bytes = nn * (2 * sizeof(uint32_t) + 3 * sizeof(float) + 1) + 2 * nb;
+	size_t bytes = nn * (3 * sizeof(uint32_t) + 3 * sizeof(float) + 1) + 2 * nb;
 	char *mem = calloc(1, bytes);
 	h.ef = calloc(nn, sizeof *h.ef);
 	if (!mem || !h.ef) {
@@ -405,7 +482,9 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
 	}
 	h.end = (uint32_t *)mem;
-	h.prose = (float *)(h.end + nn);
+	h.sig = h.end + nn;
+	h.nhl = h.sig + nn;
+	h.prose = (float *)(h.nhl + nn);
 	h.chars = h.prose + nn;
 	h.score = h.chars + nn;
 	h.cut = (uint8_t *)(h.score + nn);
@@ -421,17 +500,20 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		if (c >= C_NEAR)
 			h.prose[b->node] += wlen(b) * (1 - link_density(b));
 		h.chars[b->node] += wlen(b);
+		if (link_density(b) >= 0.5f && b->nchars >= 10)
+			h.nhl[b->node]++;
 	}
 	/* elements: hints; subtree ends and sums, bottom up */
 	for (size_t i = 0; i < d->nn; i++) {
 		h.end[i] = (uint32_t)i;
 		if (d->n[i].tag != TAG_TEXT && i)
-			h.ef[i] = elem_hints(d, (uint32_t)i);
+			h.ef[i] = elem_hints(d, (uint32_t)i, &h.sig[i]);
 	}
 	for (size_t i = d->nn; i-- > 1;) {
 		uint32_t p = d->n[i].parent;
 		h.prose[p] += h.prose[i];
 		h.chars[p] += h.chars[i];
+		h.nhl[p] += h.nhl[i];
 		if (h.end[i] > h.end[p])
 			h.end[p] = h.end[i];
 	}
@@ -449,6 +531,8 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			h.ef[n] |= EF_HEADS |
 				   ((b->lex | b->lexwhole) & (1u << LEX_COMMENT) ? EF_COMMENT : EF_RELATED);
 	}
+
+	find_cards(&h);
 
 	/* 2. boilerplate subtrees */
 	decide_cuts(&h);
