@@ -180,6 +180,23 @@ static int encode_sb(const unsigned char *map, const char *s, size_t len, pbuf *
 	return 1;
 }
 
+/* Non-ASCII letters in s (Latin, Greek, Cyrillic: what single-byte
+ * misreadings produce). */
+static size_t letters(const char *s, size_t len)
+{
+	size_t n = 0, adv;
+	for (size_t i = 0; i < len; i += adv) {
+		if ((unsigned char)s[i] < 0x80) {
+			adv = 1;
+			continue;
+		}
+		uint32_t c = u8_next(s + i, len - i, &adv);
+		n += (c >= 0xC0 && c <= 0x24F && c != 0xD7 && c != 0xF7) ||
+		     (c >= 0x386 && c <= 0x3FF) || (c >= 0x400 && c <= 0x4FF);
+	}
+	return n;
+}
+
 static int repair_whole(struct charset_ctx *cc, int which, const char *s, size_t len,
 			pbuf *out, char *what, size_t whatlen)
 {
@@ -197,7 +214,11 @@ static int repair_whole(struct charset_ctx *cc, int which, const char *s, size_t
 	int from = cs_enc_index(rev_charset[which]);
 	/* Clean text passes cheaply: misread multi-byte or non-Latin text
 	 * puts non-ASCII characters side by side, and reads badly. */
-	if (which == REV_1252 && adjacent * 2 < nonascii)
+	if (adjacent * 2 < nonascii)
+		return 0;
+	/* and a misreading makes letters: text whose non-ASCII characters
+	 * are punctuation (’ “ ” —) is no case for repair */
+	if (letters(s, slen) * 4 < nonascii)
 		return 0;
 	double was = cs_score(cc->model, s, slen, cs_encs[from].script);
 	if (was >= GOOD_TEXT * (double)nonascii)
