@@ -228,6 +228,19 @@ static float block_value(const block *b, int cls, float nbr_ld)
 	}
 }
 
+/* A block that is a link, or opens with a long one: a teaser's headline. */
+static bool headline_link(const struct page *pg, const block *b)
+{
+	if (b->nchars < 10)
+		return false;
+	if (link_density(b) >= 0.5f)
+		return true;
+	if (!b->nanchors)
+		return false;
+	const anchor *a = &pg->an[b->anchor];
+	return a->off == b->off && a->len >= 20 && link_density(b) >= 0.1f;
+}
+
 /* ---- the passes ---- */
 
 struct hc {
@@ -500,7 +513,7 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		if (c >= C_NEAR)
 			h.prose[b->node] += wlen(b) * (1 - link_density(b));
 		h.chars[b->node] += wlen(b);
-		if (link_density(b) >= 0.5f && b->nchars >= 10)
+		if (headline_link(pg, b))
 			h.nhl[b->node]++;
 	}
 	/* elements: hints; subtree ends and sums, bottom up */
