@@ -366,6 +366,26 @@ static int wide_guess(const struct profile *p)
 	return -1;
 }
 
+/* Whether the sample decoded as e (UTF-16) is nearly all characters of
+ * text: letters of living scripts, CJK, punctuation, white space. */
+static int wide_text(charset_ctx *cc, const char *s, size_t len, int e)
+{
+	int alt = 0;
+	size_t n = len < 8192 ? len & ~(size_t)1 : 8192, adv, good = 0, all = 0;
+	pbuf_reset(&cc->tmp);
+	if (convert(cc, e, s, n, &cc->tmp, &alt, 2) > 2 || cc->tmp.oom)
+		return 0;
+	for (size_t i = 0; i < cc->tmp.len; i += adv) {
+		uint32_t c = u8_next(cc->tmp.p + i, cc->tmp.len - i, &adv);
+		all++;
+		good += (c >= 0x20 && c < 0x7F) || c == '\n' || c == '\r' || c == '\t' ||
+			(c >= 0xA0 && c < 0x2000 && !(c >= 0x250 && c < 0x370)) ||
+			(c >= 0x2000 && c < 0x2070) || (c >= 0x3000 && c < 0xA000) ||
+			(c >= 0xAC00 && c < 0xD7A4) || (c >= 0xFF00 && c < 0xFFF0);
+	}
+	return all >= 4 && good * 20 >= all * 19;
+}
+
 /* uchardet's answer on the sample, mapped through the label table. */
 static int uchardet_guess(charset_ctx *cc, const char *s, size_t len)
 {
@@ -561,13 +581,24 @@ static int detect(charset_ctx *cc, const char *s, size_t len, const struct profi
 	if (p->u8_seqs > 0 && p->u8_seqs >= p->u8_bad * 4)
 		return cs_enc_index("utf-8");
 	/* Binary data is no text in any charset: read as UTF-8, its bytes
-	 * become U+FFFD, counted, which tells the caller what it is. */
-	if (p->ctrl + p->nul_even + p->nul_odd > 8 + p->ctl_len / 50)
+	 * become U+FFFD, counted, which tells the caller what it is. But
+	 * UTF-16 text without a BOM, and with few ASCII characters (CJK),
+	 * has NULs and controls in few places: it reads as text. */
+	if (p->ctrl + p->nul_even + p->nul_odd > 8 + p->ctl_len / 50) {
+		static const char *const wide[] = {"utf-16le", "utf-16be"};
+		for (int k = 0; k < 2; k++)
+			if (wide_text(cc, s, len, cs_enc_index(wide[k])))
+				return cs_enc_index(wide[k]);
 		return cs_enc_index("utf-8");
+	}
 	int e = uchardet_guess(cc, s, len);
 	struct trial t;
 	trial_window(s, len, &t);
 	if (e < 0) {
+		if (wide_text(cc, s, len, cs_enc_index("utf-16le")))
+			return cs_enc_index("utf-16le");
+		if (wide_text(cc, s, len, cs_enc_index("utf-16be")))
+			return cs_enc_index("utf-16be");
 		/* the detector gave up: the best reading of all */
 		return best_of(cc, &t, cs_enc_index("windows-1252"), -2, 0.0);
 	}

@@ -201,6 +201,15 @@ static void test_boms(void)
 	/* UTF-16 without a BOM, from where the NULs fall */
 	CHECK_STR(DEC("h\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0", NULL, &info), "hello world");
 	CHECK_STR(info.used, "utf-16le");
+	/* and CJK UTF-16, whose bytes are rarely NUL */
+	pbuf u16 = PBUF_INIT;
+	for (int i = 0; i < 10; i++)
+		pbuf_add(&u16, "\x2d\x4e\xfd\x56\xb0\x65\xfb\x95\x0c\xff\xfd\x56\xa1\x52"
+			       "\x62\x96\x1a\x4f\xae\x8b\x02\x30\x0a\x00", 24);
+	const char *t = dec(u16.p, u16.len, NULL, &info);
+	CHECK_STR(info.used, "utf-16le");
+	CHECK(t && strncmp(t, "\xE4\xB8\xAD\xE5\x9B\xBD", 6) == 0);
+	pbuf_free(&u16);
 }
 
 static void test_invalid(void)
