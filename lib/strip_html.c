@@ -422,13 +422,42 @@ static int32_t find_title(const struct hc *h, size_t first_body)
 	return h1;
 }
 
+/* A link line in the article that points to another article: "Read
+ * more: <headline>", a headline in capitals, or a long one. Sources,
+ * shop links and bare URLs are short. */
+static bool teaser_link(const struct page *pg, const block *b)
+{
+	const char *s = block_text(pg, b);
+	if (b->len >= 4 && (!strncmp(s, "http", 4) || !strncmp(s, "www.", 4)))
+		return false;
+	if (b->nchars > 60)
+		return true;
+	if (b->nanchors) {
+		/* a label ending in a colon before the link */
+		uint32_t k = pg->an[b->anchor].off - b->off;
+		while (k > 0 && s[k - 1] == ' ')
+			k--;
+		if (k > 0 && k < b->len && (s[k - 1] == ':' || (k >= 3 && !memcmp(s + k - 3, "\xef\xbc\x9a", 3))))
+			return true;
+	}
+	unsigned up = 0, low = 0;
+	for (uint32_t i = 0; i < b->len; i++) {
+		up += s[i] >= 'A' && s[i] <= 'Z';
+		low += s[i] >= 'a' && s[i] <= 'z';
+	}
+	return up >= 8 && !low;
+}
+
 /* jusText's context pass over the blocks of the article container: a
  * near-good block is good unless bad blocks surround it; a short one
  * takes its neighbours' class when they agree. The container's edges
- * count as bad. */
+ * count as bad. Between the first and the last good block the article
+ * is settled: short lines there are its lists, tables and subheads, and
+ * a lone link amid them is a source or a product, not navigation. */
 static void context_pass(struct hc *h, size_t lo, size_t hi, uint8_t *out)
 {
 	const struct page *pg = h->pg;
+	size_t fg = hi, lg = hi;
 	/* prev[i]: class of the nearest non-short block before i */
 	int prev = C_BAD;
 	for (size_t i = lo; i < hi; i++) {
@@ -436,10 +465,16 @@ static void context_pass(struct hc *h, size_t lo, size_t hi, uint8_t *out)
 		int c = h->cls[i];
 		if (h->cut[pg->b[i].node])
 			continue; /* cut and figure text: transparent */
+		if (c == C_GOOD) {
+			if (fg == hi)
+				fg = i;
+			lg = i;
+		}
 		if (c != C_SHORT)
 			prev = c == C_NEAR ? C_NEAR : c;
 	}
 	int next = C_BAD;
+	size_t after = hi; /* the next block not cut */
 	for (size_t i = hi; i-- > lo;) {
 		const block *b = &pg->b[i];
 		int c = h->cls[i], p = out[i];
@@ -448,7 +483,20 @@ static void context_pass(struct hc *h, size_t lo, size_t hi, uint8_t *out)
 			continue;
 		}
 		int res = c;
-		if (c == C_NEAR) {
+		if (fg < i && i < lg) {
+			if (c == C_NEAR || c == C_SHORT) {
+				res = link_density(b) < 0.5f ? C_GOOD : C_BAD;
+			} else if (c == C_BAD && link_density(b) >= 0.5f &&
+				   !(b->lexwhole & (LEX_FURNITURE | LEX_LISTHEAD)) &&
+				   !(b->lex & LEX_FURNITURE)) {
+				size_t before = i;
+				while (before-- > lo && h->cut[pg->b[before].node])
+					;
+				bool lone = link_density(&pg->b[before]) < 0.5f &&
+					    (after >= hi || link_density(&pg->b[after]) < 0.5f);
+				res = lone && !teaser_link(pg, b) ? C_GOOD : C_BAD;
+			}
+		} else if (c == C_NEAR) {
 			res = (p == C_BAD && next == C_BAD) ? C_BAD : C_GOOD;
 		} else if (c == C_SHORT) {
 			bool pg_ = p >= C_NEAR, ng = next >= C_NEAR;
@@ -466,6 +514,7 @@ static void context_pass(struct hc *h, size_t lo, size_t hi, uint8_t *out)
 		out[i] = (uint8_t)res;
 		if (c != C_SHORT)
 			next = c;
+		after = i;
 	}
 }
 
