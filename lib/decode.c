@@ -31,8 +31,9 @@ static bool looks_like_html(const char *s, size_t len)
 	return hits >= 2;
 }
 
-/* Binary data, not a page: many control characters or replacement
- * characters in the decoded text. */
+/* Binary data, not a page: many control characters in the decoded text,
+ * or many bytes no decoding could read. U+FFFD already in valid text (a
+ * damaged but real page) does not count. */
 static bool looks_binary(const char *s, size_t len, size_t invalid)
 {
 	if (!len)
@@ -42,12 +43,13 @@ static bool looks_binary(const char *s, size_t len, size_t invalid)
 		size_t adv;
 		uint32_t c = u8_next(s + i, n - i, &adv);
 		chars++;
-		if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') ||
-		    c == U8_REPLACEMENT)
+		if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f')
 			ctl++;
 		i += adv;
 	}
-	return ctl * 5 > chars || invalid * 3 > len;
+	/* invalid is counted over the whole page: scale it to the sample */
+	size_t bad = ctl + (size_t)((double)invalid * (double)n / (double)len);
+	return bad * 5 > chars;
 }
 
 static json_t *str_or_null(const char *s)
