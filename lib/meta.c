@@ -79,6 +79,48 @@ static bool is_name_sep(uint32_t c)
 	       c == '/' || c == 0xFF0F || c == '|' || c == 0xFF5C;
 }
 
+/* A Latin-script name: a handle ("zboygirl") or up to five words, each
+ * capitalised but for particles ("van", "de"); no job title ("AP Auto
+ * Writer", "News Bureau") and no sentence. */
+static bool latin_name_ok(const char *n, size_t nl)
+{
+	static const char *const jobs[] = {
+		"writer", "editor", "correspondent", "reporter", "staff", "contributor",
+		"columnist", "bureau", "news", "press", "desk", "team", "photographer",
+		"associated", "agency", "updated", "published", "posted", "minutes", "read",
+	};
+	static const char *const particles[] = {"van", "von", "de", "der", "den", "da", "del",
+						"della", "di", "du", "la", "le", "bin", "al", "y", "e",
+						"dos", "das", "ter", "ten"};
+	size_t words = 0, i = 0;
+	while (i < nl) {
+		while (i < nl && n[i] == ' ')
+			i++;
+		size_t b = i;
+		while (i < nl && n[i] != ' ')
+			i++;
+		if (i == b)
+			break;
+		words++;
+		size_t wl = i - b;
+		for (size_t k = 0; k < sizeof jobs / sizeof *jobs; k++)
+			if (wl == strlen(jobs[k]) && !strncasecmp(n + b, jobs[k], wl))
+				return false;
+		if (n[b] >= 'a' && n[b] <= 'z') {
+			bool particle = false;
+			for (size_t k = 0; k < sizeof particles / sizeof *particles; k++)
+				if (wl == strlen(particles[k]) && !strncmp(n + b, particles[k], wl))
+					particle = true;
+			if (!particle && words > 1)
+				return false;
+		}
+		/* "Cunningham." ends a sentence, not a name */
+		if (n[i - 1] == '.' && wl > 2 && i < nl)
+			return false;
+	}
+	return words >= 1 && words <= 5 && !(words > 1 && n[0] >= 'a' && n[0] <= 'z');
+}
+
 static void add_author(meta *m, const char *s, size_t len)
 {
 	size_t b, e;
@@ -140,6 +182,8 @@ static void add_author(meta *m, const char *s, size_t len)
 	/* a person's name: 2–5 CJK characters (more with a "·"), or a
 	 * Latin name of a few words */
 	if (digits || (cjk && (cjk < 2 || cjk > 8)) || (!cjk && (other < 2 || nl > 60)))
+		return;
+	if (!cjk && !latin_name_ok(n, nl))
 		return;
 	for (int k = 0; k < m->nauthors; k++)
 		if (!strncmp(m->authors[k], n, nl) && !m->authors[k][nl])
@@ -372,6 +416,7 @@ int meta_read_line(pith_ctx *ctx, meta *m, const char *s, size_t len, int streng
 	lex_match lab[12];
 	size_t n = labels_of(s, len, lab, 12);
 	int set = 0;
+	pbuf authors = PBUF_INIT;
 	bool dated = false;
 	long long now = ctx->opt.now;
 	for (size_t i = 0; i < n; i++) {
@@ -384,7 +429,10 @@ int meta_read_line(pith_ctx *ctx, meta *m, const char *s, size_t len, int streng
 		size_t vl = ve - vb;
 		switch (lab[i].cat) {
 		case LEX_META_AUTHOR:
-			meta_set_authors(m, v, vl, strength);
+			/* "记者 张明 通讯员 李华": every labelled name of the line */
+			if (authors.len)
+				pbuf_adds(&authors, "\xe3\x80\x81");
+			pbuf_add(&authors, v, vl);
 			set++;
 			break;
 		case LEX_META_SOURCE:
@@ -434,6 +482,9 @@ int meta_read_line(pith_ctx *ctx, meta *m, const char *s, size_t len, int streng
 			break;
 		}
 	}
+	if (authors.len)
+		meta_set_authors(m, authors.p, authors.len, strength);
+	pbuf_free(&authors);
 	/* a date on the line outside any label ("2025/06/06 来自: …") */
 	if (!dated && n) {
 		pdate d;

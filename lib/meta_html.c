@@ -511,6 +511,21 @@ static void bracketed_name(meta *m, const char *s, size_t len)
 	}
 }
 
+/* "Posted on March 3, 2024 by Helen Carter": a name after " by " at the
+ * end of a date line. */
+static void posted_by(meta *m, const char *s, size_t len)
+{
+	const char *by = NULL;
+	for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), " by ", 4)); p += 4)
+		by = p;
+	if (!by)
+		return;
+	by += 4;
+	size_t n = len - (size_t)(by - s);
+	if (n >= 3 && n <= 60)
+		meta_set_authors(m, by, n, EV_TEXT);
+}
+
 /* "(文/杨佳)" "（记者 张三 通讯员 李四）" at the start or the end of a
  * paragraph. */
 static void byline_in(pith_ctx *ctx, meta *m, const char *s, size_t len, bool at_end)
@@ -614,8 +629,10 @@ static void text_evidence(pith_ctx *ctx, meta *m, struct page *pg, int32_t hl,
 		} else if (line && b->nchars <= 80 && b->ndigits >= 4) {
 			meta_read_poster(m, s, b->len, EV_TEXT);
 		}
-		if (sc)
+		if (sc) {
 			bracketed_name(m, s, b->len);
+			posted_by(m, s, b->len);
+		}
 		/* a class="author" line without a label */
 		if (b->nchars <= 40 && class_hint(&pg->dom, b->node) == 2 && !(b->lex & LABEL_MASK))
 			meta_set_authors(m, s, b->len, EV_TEXT);
