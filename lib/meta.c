@@ -262,6 +262,18 @@ void meta_set_authors(meta *m, const char *s, size_t len, int strength)
 			add_author(&tmp, joined.p, joined.len);
 		pbuf_free(&joined);
 	}
+	/* "By Joon Kim, Reuters": one word after full names is an affiliation */
+	if (latin && tmp.nauthors > 1 && strchr(tmp.authors[0], ' ')) {
+		int k = 0;
+		for (int i = 0; i < tmp.nauthors; i++) {
+			if (!strchr(tmp.authors[i], ' ')) {
+				free(tmp.authors[i]);
+				continue;
+			}
+			tmp.authors[k++] = tmp.authors[i];
+		}
+		tmp.nauthors = k;
+	}
 	if (!tmp.nauthors)
 		return;
 	authors_clear(m);

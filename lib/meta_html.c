@@ -522,8 +522,41 @@ static void posted_by(meta *m, const char *s, size_t len)
 		return;
 	by += 4;
 	size_t n = len - (size_t)(by - s);
+	/* "by brickfan on 2025-02-14": the name ends before the date */
+	static const char *const ends[] = {" on ", " at ", " | ", " \xc2\xb7 ", " - "};
+	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+		const char *e = memmem(by, n, ends[k], strlen(ends[k]));
+		if (e)
+			n = (size_t)(e - by);
+	}
 	if (n >= 3 && n <= 60)
 		meta_set_authors(m, by, n, EV_TEXT);
+}
+
+/* A byline that names the markup's authors and more ("By Grace Hall and
+ * Omar Said" beside DC.creator "Grace Hall") completes the list. */
+static void byline_superset(meta *m, const char *s, size_t len)
+{
+	if (!m->nauthors)
+		return;
+	meta t;
+	memset(&t, 0, sizeof t);
+	meta_set_authors(&t, s, len, EV_TEXT);
+	bool all = t.nauthors > m->nauthors;
+	for (int i = 0; all && i < m->nauthors; i++) {
+		bool in = false;
+		for (int k = 0; k < t.nauthors; k++)
+			in |= !strcmp(t.authors[k], m->authors[i]);
+		all = in;
+	}
+	if (all) {
+		for (int i = 0; i < m->nauthors; i++)
+			free(m->authors[i]);
+		memcpy(m->authors, t.authors, sizeof t.authors);
+		m->nauthors = t.nauthors;
+		t.nauthors = 0;
+	}
+	meta_free(&t);
 }
 
 /* "(文/杨佳)" "（记者 张三 通讯员 李四）" at the start or the end of a
@@ -623,13 +656,16 @@ static void text_evidence(pith_ctx *ctx, meta *m, struct page *pg, int32_t hl,
 			best_dist = dist;
 		}
 		bool line = b->nchars <= 100 && b->nsent <= 1 && !no_date_line(pg, b);
+		if (line && b->nchars <= 80 && (class_hint(&pg->dom, b->node) == 2 ||
+						 !strncasecmp(s, "by ", 3)))
+			byline_superset(m, s, b->len);
 		if (line && (b->lex & LABEL_MASK)) {
 			meta_read_line(ctx, m, s, b->len, EV_TEXT);
 			meta_read_poster(m, s, b->len, EV_TEXT);
 		} else if (line && b->nchars <= 80 && b->ndigits >= 4) {
 			meta_read_poster(m, s, b->len, EV_TEXT);
 		}
-		if (sc) {
+		if (sc || (line && memmem(s, b->len, " by ", 4))) {
 			bracketed_name(m, s, b->len);
 			posted_by(m, s, b->len);
 		}
