@@ -82,7 +82,7 @@ deps:
 
 demo: deps
 	$(MAKE) all
-	@for f in testdata/demo/*; do echo "== $$f"; $(BUILD)/pith -f json "$$f" || exit 1; done
+	@for f in testdata/demo-*/in.*; do echo "== $$f"; $(BUILD)/pith -f json "$$f" || exit 1; done
 
 check: deps
 	$(MAKE) all
