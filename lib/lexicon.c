@@ -22,6 +22,13 @@ typedef struct state {
 	uint32_t dict;          /* nearest fail-chain state with output, 0 none */
 } state;
 
+/* Internal pattern flags, beside LEXF_WHOLE and LEXF_PREFIX. */
+enum {
+	PF_LEFT = 1 << 8,  /* starts with an ASCII letter or digit: needs a word start */
+	PF_RIGHT = 1 << 9, /* ends with one: needs a word end */
+	PF_ATTR = 1 << 10, /* a class/id hint word: not looked for in text */
+};
+
 typedef struct pattern {
 	uint16_t cat, flags;
 	uint32_t len;
@@ -42,6 +49,10 @@ static struct {
 static pthread_once_t ac_once = PTHREAD_ONCE_INIT;
 
 static inline uint8_t fold(uint8_t c) { return (c >= 'A' && c <= 'Z') ? c + 32 : c; }
+static inline bool ascii_alnum(uint8_t c)
+{
+	return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
+}
 
 /* Building uses a temporary trie with linked edges. */
 typedef struct tnode {
@@ -118,6 +129,17 @@ static void ac_build(void)
 					t[node].child = c;
 				}
 				node = c;
+			}
+			/* Latin phrases match whole words ("Por" is not "Portion");
+			 * class/id hint lists match inside identifiers, where the
+			 * caller judges the boundaries. */
+			if (!strncmp(lexicon_files[f].name, "hint", 4)) {
+				flags |= PF_ATTR;
+			} else {
+				if (ascii_alnum((uint8_t)line[0]))
+					flags |= PF_LEFT;
+				if (ascii_alnum((uint8_t)line[plen - 1]))
+					flags |= PF_RIGHT;
 			}
 			pat[np] = (pattern){(uint16_t)cat, flags, (uint32_t)plen, t[node].out};
 			t[node].out = (uint32_t)++np;
@@ -218,8 +240,15 @@ static void run(const char *s, size_t len, emit_fn emit, void *arg)
 	for (size_t i = 0; i < len; i++) {
 		st = step(st, fold((uint8_t)s[i]));
 		for (uint32_t o = st; o; o = ac.st[o].dict)
-			for (uint32_t p = ac.st[o].out; p; p = ac.pat[p - 1].next)
-				emit(arg, &ac.pat[p - 1], i + 1);
+			for (uint32_t p = ac.st[o].out; p; p = ac.pat[p - 1].next) {
+				const pattern *pt = &ac.pat[p - 1];
+				size_t start = i + 1 - pt->len;
+				if ((pt->flags & PF_LEFT) && start && ascii_alnum((uint8_t)s[start - 1]))
+					continue;
+				if ((pt->flags & PF_RIGHT) && i + 1 < len && ascii_alnum((uint8_t)s[i + 1]))
+					continue;
+				emit(arg, pt, i + 1);
+			}
 	}
 }
 
@@ -245,7 +274,8 @@ static void emit_find(void *arg, const pattern *p, size_t end)
 {
 	struct find_arg *a = arg;
 	if (a->n < a->max)
-		a->out[a->n] = (lex_match){(uint32_t)(end - p->len), (uint32_t)end, p->cat, p->flags};
+		a->out[a->n] = (lex_match){(uint32_t)(end - p->len), (uint32_t)end, p->cat,
+					   (uint16_t)(p->flags & (LEXF_WHOLE | LEXF_PREFIX))};
 	a->n++;
 }
 
@@ -289,6 +319,8 @@ struct whole_arg {
 static void emit_whole(void *arg, const pattern *p, size_t end)
 {
 	struct whole_arg *a = arg;
+	if (p->flags & PF_ATTR)
+		return;
 	size_t start = end - p->len;
 	bool whole = start <= a->b && end >= a->e;
 	bool prefix = start <= a->b;
