@@ -27,7 +27,8 @@
 	X(META_OTHER, "meta_other") /* other metadata labels: 字号 打印 … */      \
 	X(COMMENT, "comment")       /* comment sections, reader replies */    \
 	X(HINT_COMMENT, "hint_comment") /* class/id words of comment sections */ \
-	X(HINT_RELATED, "hint_related") /* class/id words of related lists */
+	X(HINT_RELATED, "hint_related") /* class/id words of related lists */ \
+	X(HINT_HIDDEN, "hint_hidden") /* class/id words of elements not shown */
 
 enum lex_cat {
 #define X(id, name) LEX_##id,

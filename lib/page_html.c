@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html_hints.h"
 #include "page.h"
 #include "utf8.h"
 
@@ -140,25 +141,6 @@ static void add_text(struct walker *w, const char *s, size_t len)
 		}
 }
 
-static bool hidden(const dom *d, uint32_t n)
-{
-	const dnode *x = &d->n[n];
-	for (uint32_t i = x->attr; i < x->attr + x->nattr; i++) {
-		const char *name = d->str.p + d->a[i].name;
-		const char *val = d->str.p + d->a[i].value;
-		if (!strcmp(name, "hidden"))
-			return true;
-		if (!strcmp(name, "aria-hidden") && !strcmp(val, "true"))
-			return true;
-		if (!strcmp(name, "style") && (strstr(val, "display:none") ||
-					      strstr(val, "display: none") ||
-					      strstr(val, "visibility:hidden") ||
-					      strstr(val, "visibility: hidden")))
-			return true;
-	}
-	return false;
-}
-
 static void visit(struct walker *w, uint32_t n);
 
 static void visit_children(struct walker *w, uint32_t n)
@@ -177,7 +159,14 @@ static void visit(struct walker *w, uint32_t n)
 		return;
 	}
 	unsigned tf = tag_flags(x->tag);
-	if (tf & (TF_SKIP | TF_FORM) || hidden(d, n))
+	if (tf & (TF_SKIP | TF_FORM))
+		return;
+	uint32_t *ef = w->pg->elem_flags;
+	ef[n] = html_hints(d, n, &ef[d->nn + n]);
+	/* not shown: a hidden attribute or style; class words only for
+	 * inline elements (tooltips, screen-reader text), since a hidden
+	 * block may be a collapsed part of the article */
+	if ((ef[n] & EF_INVISIBLE) || ((ef[n] & EF_HIDDEN) && (tf & TF_INLINE)))
 		return;
 	if (x->tag == TAG_BR) {
 		flush(w);
@@ -280,8 +269,12 @@ pith_status page_from_dom(struct page *pg)
 	/* has_block[n]: n's subtree holds a block-level element. Children
 	 * come after their parent in the array, so one backward pass does. */
 	w.has_block = calloc(d->nn ? d->nn : 1, 1);
-	if (!w.has_block)
+	/* element hints, then class signatures (html_hints.h) */
+	pg->elem_flags = calloc(d->nn ? 2 * d->nn : 2, sizeof *pg->elem_flags);
+	if (!w.has_block || !pg->elem_flags) {
+		free(w.has_block);
 		return PITH_ERR_NOMEM;
+	}
 	for (size_t i = d->nn; i-- > 1;) {
 		unsigned tf = tag_flags(d->n[i].tag);
 		if (w.has_block[i] || (tf & (TF_BLOCK | TF_LISTITEM)) || d->n[i].tag == TAG_BR)

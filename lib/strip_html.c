@@ -21,26 +21,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "html_hints.h"
 #include "lexicon.h"
 #include "page.h"
 #include "textutil.h"
 #include "utf8.h"
-
-/* Element flags (pg->elem_flags). */
-enum {
-	EF_NEG = 1 << 0,      /* class/id/role: boilerplate */
-	EF_POS = 1 << 1,      /* class/id/role: the article */
-	EF_COMMENT = 1 << 2,  /* class/id: reader comments */
-	EF_RELATED = 1 << 3,  /* class/id: related or popular lists */
-	EF_CHROME = 1 << 4,   /* nav, aside, footer, header, form */
-	EF_BODYPROP = 1 << 5, /* itemprop=articleBody */
-	EF_SECTION = 1 << 6,  /* article, main */
-	EF_CUT = 1 << 7,      /* decided: the root of a boilerplate subtree */
-	EF_HEADS = 1 << 8,    /* a list's heading: the containers after it are
-			       * the list's items ("You may also like") */
-	EF_TEASER = 1 << 9,   /* one of a run of like cards, each a headline
-			       * link and a little text: a list of articles */
-};
 
 /* cut[] bit of nodes inside a <figure>: image captions and credits, not
  * article text, yet no evidence against their container either. */
@@ -49,125 +34,6 @@ enum {
 
 /* Block classes before context. */
 enum { C_BAD, C_SHORT, C_NEAR, C_GOOD };
-
-/* ---- class/id words ---- */
-
-static bool is_low(char c) { return c >= 'a' && c <= 'z'; }
-static bool is_up(char c) { return c >= 'A' && c <= 'Z'; }
-
-/* A class word counts at the start of a name part ("main-nav", "mainNav",
- * "nav_top"), not inside another word ("canvas"); a short word must also
- * end its part (an "s" may follow), long ones may go on ("comments"). */
-static bool word_at(const char *v, size_t len, size_t s, size_t e)
-{
-	if (s > 0 && (is_low(v[s - 1]) || is_up(v[s - 1])) &&
-	    !(is_low(v[s - 1]) && is_up(v[s])))
-		return false;
-	if (e - s >= 5 || e == len)
-		return true;
-	if (v[e] == 's' || v[e] == 'S')
-		e++;
-	return e == len || !is_low(v[e]);
-}
-
-/* Class names that carry a taxonomy slug, not a role: WordPress marks
- * every post with "tag-<slug>" and "category-<slug>". */
-static bool slug_class(const char *v, size_t len, size_t at)
-{
-	static const char *const prefixes[] = {"tag-", "category-"};
-	size_t s = at;
-	while (s > 0 && v[s - 1] != ' ')
-		s--;
-	for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
-		size_t pl = strlen(prefixes[k]);
-		if (len - s > pl && !memcmp(v + s, prefixes[k], pl) && at >= s + pl)
-			return true;
-	}
-	return false;
-}
-
-static uint32_t attr_words(const char *v, size_t len)
-{
-	lex_match m[32];
-	if (len > 256)
-		len = 256;
-	size_t n = lex_find(v, len, m, 32);
-	uint32_t f = 0;
-	for (size_t i = 0; i < n && i < 32; i++) {
-		if (slug_class(v, len, m[i].start))
-			continue;
-		uint32_t bit;
-		switch (m[i].cat) {
-		case LEX_HINT_POS: bit = EF_POS; break;
-		case LEX_HINT_NEG: bit = EF_NEG; break;
-		case LEX_HINT_COMMENT: bit = EF_COMMENT; break;
-		case LEX_HINT_RELATED: bit = EF_RELATED; break;
-		default: continue;
-		}
-		if (!(f & bit) && word_at(v, len, m[i].start, m[i].end))
-			f |= bit;
-	}
-	return f;
-}
-
-static bool streq_ci(const char *a, const char *b)
-{
-	for (; *a && *b; a++, b++)
-		if ((*a | 0x20) != (*b | 0x20))
-			return false;
-	return !*a && !*b;
-}
-
-/* Hint flags of one element from its tag and attributes; *sig gets a
- * hash of its tag and class, which like siblings share. */
-static uint32_t elem_hints(const dom *d, uint32_t n, uint32_t *sig)
-{
-	const dnode *x = &d->n[n];
-	uint32_t f = 0, hsh = 2166136261u ^ x->tag;
-	for (uint32_t i = x->attr; i < x->attr + x->nattr; i++) {
-		const char *name = d->str.p + d->a[i].name;
-		const char *v = d->str.p + d->a[i].value;
-		if (!*v)
-			continue;
-		if (!strcmp(name, "class") || !strcmp(name, "id")) {
-			f |= attr_words(v, strlen(v));
-			if (name[0] == 'c')
-				for (const char *c = v; *c; c++)
-					hsh = (hsh ^ (unsigned char)*c) * 16777619u;
-		} else if (!strcmp(name, "itemprop")) {
-			if (strstr(v, "articleBody") || strstr(v, "reviewBody"))
-				f |= EF_BODYPROP;
-			else if (strstr(v, "comment"))
-				f |= EF_COMMENT;
-		} else if (!strcmp(name, "itemtype")) {
-			if (strstr(v, "Comment"))
-				f |= EF_COMMENT;
-		} else if (!strcmp(name, "role")) {
-			if (streq_ci(v, "main") || streq_ci(v, "article"))
-				f |= EF_POS;
-			else if (streq_ci(v, "navigation") || streq_ci(v, "banner") ||
-				 streq_ci(v, "contentinfo") || streq_ci(v, "complementary") ||
-				 streq_ci(v, "search") || streq_ci(v, "dialog") ||
-				 streq_ci(v, "alertdialog") || streq_ci(v, "menu") ||
-				 streq_ci(v, "menubar") || streq_ci(v, "toolbar"))
-				f |= EF_NEG;
-		}
-	}
-	switch (x->tag) {
-	case TAG_NAV: case TAG_ASIDE: case TAG_FOOTER: case TAG_HEADER: case TAG_FORM:
-	case TAG_MENU: case TAG_DIALOG:
-		f |= EF_CHROME;
-		break;
-	case TAG_ARTICLE: case TAG_MAIN:
-		f |= EF_SECTION;
-		break;
-	}
-	/* "article-footer", "comment-body": the boilerplate word wins */
-	if (f & (EF_NEG | EF_COMMENT | EF_RELATED))
-		f &= ~(uint32_t)EF_POS;
-	*sig = hsh;
-	return f;
-}
 
 /* ---- block features ---- */
 
@@ -185,12 +51,17 @@ static inline float link_density(const block *b)
 		       (1u << LEX_PREVNEXT) | (1u << LEX_DISCLAIMER))
 #define LEX_LISTHEAD ((1u << LEX_RELATED) | (1u << LEX_COMMENT))
 
-static int block_class(const block *b)
+static int block_class(const struct page *pg, const block *b)
 {
 	float w = wlen(b), ld = link_density(b);
 	unsigned punct = b->nsent + b->nclause;
-	if (ld > 0.5f || (ld > 0.33f && w < 100))
+	if (ld > 0.5f || (ld > 0.33f && w < 100)) {
+		/* a sentence whose names are linked is still a sentence */
+		if (ld < 0.8f && b->nsent && (b->nwords >= 6 || b->ncjk >= 12) &&
+		    uc_is_sentence_end(text_last_char(block_text(pg, b), b->len)))
+			return C_NEAR;
 		return C_BAD;
+	}
 	if (b->lexwhole & (LEX_FURNITURE | LEX_LISTHEAD))
 		return C_BAD;
 	if ((b->lex & LEX_FURNITURE) && w < 60)
@@ -294,7 +165,8 @@ static void decide_cuts(struct hc *h)
 			h->cut[i] |= LB_RELATED;
 			continue;
 		}
-		if (!(f & (EF_NEG | EF_COMMENT | EF_RELATED | EF_CHROME)) || (f & EF_BODYPROP))
+		if (!(f & (EF_NEG | EF_COMMENT | EF_RELATED | EF_CHROME | EF_HIDDEN)) ||
+		    (f & EF_BODYPROP))
 			continue;
 		/* <article>/<main> with a boilerplate word: the word is a
 		 * modifier ("article has-sidebar"); comments and related
@@ -371,9 +243,11 @@ static void find_cards(struct hc *h)
 		uint32_t first = 0, last = 0;
 		unsigned k = 0;
 		for (uint32_t c = d->n[p].first;; c = d->n[c].next) {
-			bool same = c && d->n[c].tag != TAG_TEXT && first && h->sig[c] == h->sig[first];
-			if (c && d->n[c].tag == TAG_TEXT)
+			/* text, scripts and hidden elements between cards */
+			if (c && (d->n[c].tag == TAG_TEXT || (tag_flags(d->n[c].tag) & TF_SKIP) ||
+				  (h->ef[c] & EF_INVISIBLE)))
 				continue;
+			bool same = c && first && h->sig[c] == h->sig[first];
 			if (same) {
 				last = c;
 				k++;
@@ -534,30 +408,29 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	h.d = d;
 	h.nn = d->nn ? d->nn : 1;
 	size_t nn = h.nn, nb = pg->nb ? pg->nb : 1;
-	/* one allocation for the per-node and per-block arrays */
-	size_t bytes = nn * (3 * sizeof(uint32_t) + 3 * sizeof(float) + 1) + 2 * nb;
-	char *mem = calloc(1, bytes);
-	h.ef = calloc(nn, sizeof *h.ef);
-	if (!mem || !h.ef) {
-		free(mem);
-		free(h.ef);
+	if (!pg->elem_flags)
 		return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
-	}
+	/* hints and class signatures come from the walker (html_hints.h) */
+	h.ef = pg->elem_flags;
+	h.sig = pg->elem_flags + d->nn;
+	/* one allocation for the other per-node and per-block arrays */
+	size_t bytes = nn * (2 * sizeof(uint32_t) + 3 * sizeof(float) + 1) + 2 * nb;
+	char *mem = calloc(1, bytes);
+	if (!mem)
+		return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
 	h.end = (uint32_t *)mem;
-	h.sig = h.end + nn;
-	h.nhl = h.sig + nn;
+	h.nhl = h.end + nn;
 	h.prose = (float *)(h.nhl + nn);
 	h.chars = h.prose + nn;
 	h.score = h.chars + nn;
 	h.cut = (uint8_t *)(h.score + nn);
 	h.cls = h.cut + nn;
 	uint8_t *ctxcls = h.cls + nb;
-	pg->elem_flags = h.ef;
 
 	/* 1. blocks: class, prose */
 	for (size_t i = 0; i < pg->nb; i++) {
 		block *b = &pg->b[i];
-		int c = block_class(b);
+		int c = block_class(pg, b);
 		h.cls[i] = (uint8_t)c;
 		if (c >= C_NEAR)
 			h.prose[b->node] += wlen(b) * (1 - link_density(b));
@@ -565,12 +438,9 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		if (headline_link(pg, b))
 			h.nhl[b->node]++;
 	}
-	/* elements: hints; subtree ends and sums, bottom up */
-	for (size_t i = 0; i < d->nn; i++) {
+	/* elements: subtree ends and sums, bottom up */
+	for (size_t i = 0; i < d->nn; i++)
 		h.end[i] = (uint32_t)i;
-		if (d->n[i].tag != TAG_TEXT && i)
-			h.ef[i] = elem_hints(d, (uint32_t)i, &h.sig[i]);
-	}
 	for (size_t i = d->nn; i-- > 1;) {
 		uint32_t p = d->n[i].parent;
 		h.prose[p] += h.prose[i];
