@@ -197,6 +197,10 @@ static void decide_cuts(struct hc *h)
 				continue;
 			if (t == TAG_P || (tag_flags(t) & TF_HEADING))
 				break;
+			/* items of a related list lead with a link; prose after a
+			 * "Read more" button is the rest of the article */
+			if ((f & EF_RELATED) && !h->nhl[sb])
+				break;
 			h->ef[sb] |= f & (EF_COMMENT | EF_RELATED);
 		}
 	}
@@ -529,7 +533,8 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 					b->label = tail;
 				continue;
 			}
-			if (tail == LB_RELATED && h.cls[i] == C_GOOD && b->nanchors == 0)
+			if (tail == LB_RELATED && h.cls[i] == C_GOOD && link_density(b) < 0.2f &&
+			    !headline_link(pg, b))
 				tail = 0;
 			if (tail) {
 				b->label = tail;
