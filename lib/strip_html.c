@@ -326,6 +326,26 @@ static bool teaser_link(const struct page *pg, const block *b)
 	return up >= 8 && !low;
 }
 
+/* Lexicon categories of metadata lines: bylines, dates, sources. */
+#define LEX_METALINE ((1u << LEX_META_AUTHOR) | (1u << LEX_META_DATE) | (1u << LEX_META_SOURCE) | \
+		      (1u << LEX_META_EDITOR) | (1u << LEX_META_VIEWS) | (1u << LEX_META_OTHER))
+
+/* A short line that may be article text beside the article's paragraphs:
+ * a paragraph or list item, not a link, byline, date or heading. */
+static bool flow_line(const block *b)
+{
+	switch (b->tag) {
+	case TAG_P: case TAG_LI: case TAG_DD: case TAG_DT: case TAG_BLOCKQUOTE: case TAG_PRE:
+		break;
+	default:
+		return false;
+	}
+	if (link_density(b) >= 0.5f || (b->lex & (LEX_METALINE | LEX_FURNITURE | LEX_LISTHEAD)))
+		return false;
+	/* "November 18, 2019", "2013年04月09日" */
+	return !(b->ndigits >= 4 && b->nwords <= 4);
+}
+
 /* jusText's context pass over the blocks of the article container: a
  * near-good block is good unless bad blocks surround it; a short one
  * takes its neighbours' class when they agree. The container's edges
@@ -351,6 +371,9 @@ static void context_pass(struct hc *h, size_t lo, size_t hi, uint8_t *out)
 		if (c != C_SHORT)
 			prev = c == C_NEAR ? C_NEAR : c;
 	}
+	/* the elements that hold the first and the last good block */
+	uint32_t pf = fg < hi ? h->d->n[pg->b[fg].node].parent : 0;
+	uint32_t pl = lg < hi ? h->d->n[pg->b[lg].node].parent : 0;
 	int next = C_BAD;
 	size_t after = hi; /* the next block not cut */
 	for (size_t i = hi; i-- > lo;) {
@@ -374,6 +397,12 @@ static void context_pass(struct hc *h, size_t lo, size_t hi, uint8_t *out)
 					    (after >= hi || link_density(&pg->b[after]) < 0.5f);
 				res = lone && !teaser_link(pg, b) ? C_GOOD : C_BAD;
 			}
+		} else if ((c == C_NEAR || c == C_SHORT) && pf &&
+			   ((i < fg && inside(h, b->node, pf)) || (i > lg && inside(h, b->node, pl))) &&
+			   flow_line(b)) {
+			/* lines of the article's own container before its first or
+			 * after its last paragraph: a dateline, a list, a sign-off */
+			res = C_GOOD;
 		} else if (c == C_NEAR) {
 			res = (p == C_BAD && next == C_BAD) ? C_BAD : C_GOOD;
 		} else if (c == C_SHORT) {
