@@ -131,75 +131,172 @@ static bool is_numbered(const char *s, size_t len)
 	return c == '.' || c == 0x3001 || c == ')' || c == 0xFF09 || c == 0xFF0E;
 }
 
+/* One line of a dump, trimmed. */
+struct tline {
+	const char *s; /* trimmed text */
+	uint32_t len;
+	uint32_t lineno;
+	uint16_t indent, width;
+	uint16_t first_word; /* display width of its first word */
+	bool blank_before;
+};
+
+/* Width of the first word of a line (a CJK character is a word). */
+static uint16_t first_word_width(const char *s, size_t len)
+{
+	size_t i = 0, w = 0;
+	while (i < len) {
+		size_t adv;
+		uint32_t c = u8_next(s + i, len - i, &adv);
+		if (uc_is_space(c))
+			break;
+		if (uc_is_cjk(c))
+			return (uint16_t)(w ? w : 2);
+		w++;
+		i += adv;
+	}
+	return (uint16_t)(w > 0xFFFF ? 0xFFFF : w);
+}
+
+/* The column a dumper wrapped at, or 0 when lines were not wrapped: many
+ * lines end just short of the same width (w3m, lynx and html2text wrap
+ * paragraphs at 70–100 columns; pages dumped line per paragraph do not). */
+static unsigned wrap_width(const struct tline *l, size_t n)
+{
+	unsigned maxw = 0, longish = 0;
+	for (size_t i = 0; i < n; i++)
+		if (l[i].width > maxw && l[i].width <= 250)
+			maxw = l[i].width;
+	if (maxw < 40)
+		return 0;
+	unsigned near = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (l[i].width >= 20)
+			longish++;
+		if ((unsigned)l[i].width + 15 >= maxw && l[i].width <= maxw)
+			near++;
+	}
+	return near >= 3 && near * 8 >= longish ? maxw : 0;
+}
+
+/* Does line b continue the paragraph that line a ends? It does when a's
+ * last word was broken off because b's first word did not fit. */
+static bool continues(const struct tline *a, const struct tline *b, unsigned wrap)
+{
+	if (!wrap || b->blank_before)
+		return false;
+	if ((unsigned)a->indent + a->width + 1 + b->first_word <= wrap)
+		return false;
+	size_t adv;
+	uint32_t c = u8_next(b->s, b->len, &adv);
+	if (is_bullet(c) && adv < b->len && b->s[adv] == ' ')
+		return false;
+	return b->indent <= a->indent + 4;
+}
+
+static pith_status add_dump_block(struct page *pg, const struct tline *l, size_t from,
+				  size_t to)
+{
+	block *bl = block_add(pg);
+	if (!bl)
+		return PITH_ERR_NOMEM;
+	bl->off = (uint32_t)pg->text.len;
+	for (size_t k = from; k < to; k++) {
+		if (k > from) {
+			/* rejoin a wrapped paragraph: CJK lines without a space */
+			size_t pl = pg->text.len - bl->off, adv;
+			uint32_t last = text_last_char(pg->text.p + bl->off, pl);
+			uint32_t next = u8_next(l[k].s, l[k].len, &adv);
+			if (!(uc_is_cjk(last) && uc_is_cjk(next)) && last != '-')
+				pbuf_addc(&pg->text, ' ');
+		}
+		pbuf_add(&pg->text, l[k].s, l[k].len);
+	}
+	bl->len = (uint32_t)(pg->text.len - bl->off);
+	pbuf_addc(&pg->text, 0);
+	if (pg->text.oom)
+		return PITH_ERR_NOMEM;
+	const char *tx = pg->text.p + bl->off;
+	size_t tl = bl->len, adv;
+	bl->line = l[from].lineno;
+	bl->indent = l[from].indent;
+	if (l[from].blank_before)
+		bl->flags |= BF_BLANK;
+	if (l[from].indent)
+		bl->flags |= BF_INDENT;
+	uint32_t c0 = u8_next(tx, tl, &adv);
+	if (is_bullet(c0) && adv < tl && (tx[adv] == ' ' || tx[adv] == '\t'))
+		bl->flags |= BF_BULLET | BF_LISTITEM;
+	else if (is_numbered(tx, tl))
+		bl->flags |= BF_NUMBERED;
+	if (memchr(tx, '\t', tl))
+		bl->flags |= BF_ROW;
+	block_features(bl, tx, tl);
+	return PITH_OK;
+}
+
 pith_status page_from_text(struct page *pg, const char *s, size_t len)
 {
 	pg->kind = KIND_TEXT;
 	pbuf_addc(&pg->text, 0);
+	struct tline *l = NULL;
+	size_t n = 0, cap = 0;
 	uint32_t lineno = 0;
 	bool blank = false;
-	size_t i = 0;
-	while (i < len) {
+	for (size_t i = 0; i < len;) {
 		const char *nl = memchr(s + i, '\n', len - i);
 		size_t e = nl ? (size_t)(nl - s) : len;
 		const char *ln = s + i;
-		size_t n = e - i;
+		size_t ll = e - i;
 		i = e + 1;
 		lineno++;
-		if (n && ln[n - 1] == '\r')
-			n--;
 		/* indentation in columns, then trim both ends */
 		size_t b = 0, col = 0;
-		while (b < n) {
+		while (b < ll) {
 			size_t adv;
-			uint32_t c = u8_next(ln + b, n - b, &adv);
+			uint32_t c = u8_next(ln + b, ll - b, &adv);
 			if (!uc_is_space(c) && !uc_is_invisible(c))
 				break;
 			col += c == '\t' ? 4 : c == 0x3000 ? 2 : 1;
 			b += adv;
 		}
-		size_t t = n;
-		while (t > b) {
-			size_t k = t - 1;
-			while (k > b && ((unsigned char)ln[k] & 0xC0) == 0x80)
-				k--;
-			size_t adv;
-			uint32_t c = u8_next(ln + k, t - k, &adv);
-			if (!uc_is_space(c) && !uc_is_invisible(c))
-				break;
-			t = k;
-		}
-		if (t == b) {
+		size_t tb, te;
+		text_trim(ln + b, ll - b, &tb, &te);
+		if (tb == te) {
 			blank = true;
 			continue;
 		}
-		block *bl = block_add(pg);
-		if (!bl)
-			return PITH_ERR_NOMEM;
-		bl->off = (uint32_t)pg->text.len;
-		bl->len = (uint32_t)(t - b);
-		pbuf_add(&pg->text, ln + b, t - b);
-		pbuf_addc(&pg->text, 0);
-		if (pg->text.oom)
-			return PITH_ERR_NOMEM;
-		bl->line = lineno;
-		bl->indent = (uint16_t)(col > 0xFFFF ? 0xFFFF : col);
-		if (blank)
-			bl->flags |= BF_BLANK;
-		if (col)
-			bl->flags |= BF_INDENT;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 256;
+			struct tline *nl2 = realloc(l, cap * sizeof *nl2);
+			if (!nl2) {
+				free(l);
+				return PITH_ERR_NOMEM;
+			}
+			l = nl2;
+		}
+		struct tline *t = &l[n++];
+		t->s = ln + b + tb;
+		t->len = (uint32_t)(te - tb);
+		t->lineno = lineno;
+		t->indent = (uint16_t)(col > 0xFFFF ? 0xFFFF : col);
+		size_t w = text_width(t->s, t->len);
+		t->width = (uint16_t)(w > 0xFFFF ? 0xFFFF : w);
+		t->first_word = first_word_width(t->s, t->len);
+		t->blank_before = blank;
 		blank = false;
-		const char *tx = ln + b;
-		size_t tl = t - b, adv;
-		uint32_t c0 = u8_next(tx, tl, &adv);
-		if (is_bullet(c0) && adv < tl && (tx[adv] == ' ' || tx[adv] == '\t'))
-			bl->flags |= BF_BULLET | BF_LISTITEM;
-		else if (is_numbered(tx, tl))
-			bl->flags |= BF_NUMBERED;
-		if (memchr(tx, '\t', tl))
-			bl->flags |= BF_ROW;
-		block_features(bl, tx, tl);
 	}
-	return PITH_OK;
+	unsigned wrap = wrap_width(l, n);
+	pith_status st = PITH_OK;
+	for (size_t i = 0; i < n && st == PITH_OK;) {
+		size_t j = i + 1;
+		while (j < n && continues(&l[j - 1], &l[j], wrap))
+			j++;
+		st = add_dump_block(pg, l, i, j);
+		i = j;
+	}
+	free(l);
+	return st;
 }
 
 void page_free(struct page *pg)

@@ -37,6 +37,8 @@ enum lkind {
 	LK_LABEL,     /* a metadata label alone ("作者:"), its value follows */
 	LK_DATE,      /* a date and nothing else */
 	LK_NUMBER,    /* a bare number (counters) */
+	LK_COMMENT,   /* a comment section's heading or a comment's header */
+	LK_RELITEM,   /* a line of a related list (title, teaser, date) */
 };
 
 struct line_info {
@@ -126,6 +128,93 @@ static float prose_score(const block *b)
 	return -0.6f;
 }
 
+/* "12 Comments", "Leave a Reply", "Jane on May 3, 2019 at 4:47 pm said:" */
+static bool comment_line(const struct page *pg, const block *b)
+{
+	if (b->nchars > 100)
+		return false;
+	if ((b->lex & (1u << LEX_COMMENT)) && b->nchars <= 40)
+		return true;
+	const char *s = block_text(pg, b);
+	static const char *const ends[] = {"said:", "says:", "wrote:", "replied:"};
+	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
+		size_t el = strlen(ends[k]);
+		if (b->len > el && !memcmp(s + b->len - el, ends[k], el) && b->ndigits)
+			return true;
+	}
+	return false;
+}
+
+/* A table row a dumper laid out with runs of spaces between columns. */
+static bool aligned_row(const struct page *pg, const block *b)
+{
+	const char *s = block_text(pg, b);
+	unsigned gaps = 0;
+	for (uint32_t i = 0; i + 1 < b->len; i++)
+		if (s[i] == ' ' && s[i + 1] == ' ') {
+			gaps++;
+			while (i + 1 < b->len && s[i + 1] == ' ')
+				i++;
+		}
+	return gaps >= 2;
+}
+
+/* A run of short lines with no punctuation at all: a menu or a list of
+ * links, where growing the body must stop. */
+static bool nav_run(const struct page *pg, const struct line_info *li, size_t i, size_t n)
+{
+	size_t k = i;
+	while (k < n && k < i + 3) {
+		const block *b = &pg->b[k];
+		if (li[k].kind != LK_TEXT || b->nchars >= 40 || b->npunct || (b->flags & BF_NUMBERED))
+			break;
+		k++;
+	}
+	return k == i + 3;
+}
+
+/* A headline in a list: short, not a sentence. */
+static bool headline_like(const struct page *pg, const block *b)
+{
+	if (b->nchars > 100 || b->nchars < 4)
+		return false;
+	uint32_t last = text_last_char(block_text(pg, b), b->len);
+	return !(uc_is_sentence_end(last) && last != '?' && last != '!' && last != 0x2026) ||
+	       b->nchars <= 30;
+}
+
+/* The lines of the related list under heading h: items of a headline,
+ * at most one teaser line, and dates or counters. Two running-text lines
+ * in a row end it: that is an article, not a teaser. Returns the end. */
+static size_t related_extent(const struct page *pg, struct line_info *li, size_t h, size_t n)
+{
+	size_t j = h + 1, end = h + 1;
+	bool teaser_ok = false;
+	while (j < n) {
+		uint8_t k = li[j].kind;
+		const block *b = &pg->b[j];
+		if (k == LK_DATE || k == LK_NUMBER) {
+			j++;
+			end = j;
+			continue;
+		}
+		if (k != LK_TEXT && k != LK_META)
+			break;
+		if (li[j].prose && !headline_like(pg, b)) {
+			if (!teaser_ok)
+				break;
+			teaser_ok = false;
+		} else {
+			teaser_ok = true; /* a headline: its teaser may follow */
+		}
+		j++;
+		end = j;
+	}
+	for (size_t i = h + 1; i < end; i++)
+		li[i].kind = LK_RELITEM;
+	return end;
+}
+
 static void set_label(struct page *pg, size_t i, enum label l)
 {
 	pg->b[i].label = (uint8_t)l;
@@ -179,6 +268,45 @@ static int32_t find_title(struct page *pg, const struct line_info *li, size_t bo
 	return best_score >= 1.5f ? best : -1;
 }
 
+/* Lines a body segment may hold: metadata-like lines inside running text
+ * ("会议时间：…") are text that costs, as they do at its edges. */
+static bool in_region(uint8_t k)
+{
+	return k == LK_TEXT || k == LK_NUMBER || k == LK_DATE || k == LK_META;
+}
+
+static float line_score(const struct line_info *l)
+{
+	if (l->kind == LK_DATE)
+		return -1.0f;
+	if (l->kind == LK_META)
+		return -2.0f;
+	return l->score;
+}
+
+/* Prose that starts right after a byline or dateline, itself under a
+ * headline-like line, is very likely the article. */
+static float header_bonus(const struct page *pg, const struct line_info *li, size_t at)
+{
+	bool byline = false;
+	size_t seen = 0;
+	for (size_t i = at; i-- > 0 && seen < 6;) {
+		uint8_t k = li[i].kind;
+		if (k == LK_META || k == LK_DATE || k == LK_LABEL) {
+			byline = true;
+			continue;
+		}
+		if (k == LK_BOILER && pg->b[i].nchars <= 40)
+			continue; /* share buttons between byline and text */
+		seen++;
+		if (k == LK_TEXT && !li[i].prose && pg->b[i].nchars >= 4 && byline)
+			return 4.0f;
+		if (k != LK_TEXT)
+			break;
+	}
+	return byline ? 1.5f : 0.0f;
+}
+
 pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 {
 	(void)doc;
@@ -204,6 +332,8 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			k = LK_META;
 		else if (date_only(pg, b, now))
 			k = LK_DATE;
+		else if (comment_line(pg, b))
+			k = LK_COMMENT;
 		else if (number_only(pg, b))
 			k = LK_NUMBER;
 		else if ((b->lex & BOILER_CATS) && !(is_prose(b) && b->nchars > 60 &&
@@ -212,6 +342,8 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		li[i].kind = k;
 		li[i].prose = is_prose(b);
 		li[i].score = prose_score(b);
+		if (!li[i].prose && aligned_row(pg, b))
+			li[i].score = 0.2f;
 	}
 	/* a short line said twice is a title, a menu or a teaser, not prose */
 	for (size_t i = 0; i < n; i++) {
@@ -228,40 +360,54 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			li[i].score = -1.0f;
 		}
 
-	/* 2. the best segment of prose between barriers; segments after a
-	 * related heading count for less (a list of teasers is not the
-	 * article) */
-	float best = -1, cur = 0;
-	size_t bs = 0, be = 0, cs = 0;
-	bool after_related = false;
-	for (size_t i = 0; i < n; i++) {
-		uint8_t k = li[i].kind;
-		if (k == LK_RELHEAD)
-			after_related = true;
-		/* metadata-like lines inside running text ("会议时间：…") are
-		 * text; they only cost, as they do at its edges */
-		if (k != LK_TEXT && k != LK_NUMBER && k != LK_DATE && k != LK_META) {
-			cur = 0;
-			cs = i + 1;
-			continue;
+	/* related lists are found before the article, which they may precede */
+	for (size_t i = 0; i < n; i++)
+		if (li[i].kind == LK_RELHEAD)
+			i = related_extent(pg, li, i, n) - 1;
+
+	/* 2. the best segment of prose in each region between barriers,
+	 * weighed by where it stands: right after a title and a byline is
+	 * where articles start; after a related-list or comment heading, or
+	 * just before a footer, is where teasers, comments and site blurbs
+	 * are. */
+	float best = 0;
+	size_t bs = 0, be = 0;
+	bool after_list = false;
+	for (size_t r0 = 0; r0 < n;) {
+		size_t r1 = r0;
+		while (r1 < n && in_region(li[r1].kind))
+			r1++;
+		float cur = 0, rbest = 0;
+		size_t cs = r0, rs = r0, re = r0;
+		for (size_t i = r0; i < r1; i++) {
+			float sc = line_score(&li[i]);
+			if (cur <= 0) {
+				cur = 0;
+				cs = i;
+			}
+			cur += sc;
+			if (cur > rbest) {
+				rbest = cur;
+				rs = cs;
+				re = i + 1;
+			}
 		}
-		float s = li[i].score;
-		if (after_related && s > 0)
-			s *= 0.3f;
-		if (k == LK_DATE)
-			s = -1.0f;
-		if (k == LK_META)
-			s = -2.0f;
-		if (cur <= 0) {
-			cur = 0;
-			cs = i;
+		if (rbest > 0) {
+			float w = rbest;
+			if (after_list)
+				w *= 0.3f;
+			w += header_bonus(pg, li, rs);
+			if (r1 < n && r1 <= re + 2 && (pg->b[r1].lex & (1u << LEX_FOOTER)))
+				w *= 0.5f;
+			if (w > best) {
+				best = w;
+				bs = rs;
+				be = re;
+			}
 		}
-		cur += s;
-		if (cur > best) {
-			best = cur;
-			bs = cs;
-			be = i + 1;
-		}
+		if (r1 < n && li[r1].kind == LK_COMMENT)
+			after_list = true;
+		r0 = r1 + 1;
 	}
 	if (best <= 0) {
 		/* no prose at all: nothing is article */
@@ -270,10 +416,20 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		free(li);
 		return PITH_OK;
 	}
-	/* 3. grow over neighbouring lines up to a barrier; a run of
-	 * link-like short lines also stops it */
-	while (be < n && li[be].kind == LK_TEXT)
-		be++;
+	/* 3. grow over neighbouring text lines up to a barrier or a menu-like
+	 * run of short lines; across a lone share or navigation line when
+	 * prose goes on right after it */
+	for (;;) {
+		while (be < n && li[be].kind == LK_TEXT && !nav_run(pg, li, be, n))
+			be++;
+		if (be + 1 < n && li[be].kind == LK_BOILER && pg->b[be].nchars <= 40 &&
+		    !(pg->b[be].lex & ((1u << LEX_FOOTER) | (1u << LEX_DISCLAIMER))) &&
+		    li[be + 1].kind == LK_TEXT && li[be + 1].prose) {
+			be += 2;
+			continue;
+		}
+		break;
+	}
 	/* 4. title, before the body */
 	int32_t title = find_title(pg, li, bs);
 	/* text lines between the title (and the metadata after it) and the
@@ -320,16 +476,10 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		if (li[i].kind == LK_LABEL && pg->b[i + 1].label != LB_TITLE &&
 		    pg->b[i + 1].nchars <= 40 && i + 1 < bs)
 			set_label(pg, i + 1, LB_META);
-	/* 6. the related sections: from a heading to the next barrier */
-	for (size_t i = be; i < n; i++) {
-		if (li[i].kind != LK_RELHEAD)
-			continue;
-		size_t j = i + 1;
-		while (j < n && (li[j].kind == LK_TEXT || li[j].kind == LK_DATE ||
-				 li[j].kind == LK_NUMBER))
-			set_label(pg, j++, LB_RELATED);
-		i = j - 1;
-	}
+	/* 6. the related lists */
+	for (size_t i = 0; i < n; i++)
+		if (li[i].kind == LK_RELITEM && pg->b[i].label != LB_BODY)
+			set_label(pg, i, LB_RELATED);
 	pg->body_first = (uint32_t)bs;
 	pg->body_last = (uint32_t)be;
 	free(li);
