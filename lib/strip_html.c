@@ -279,22 +279,25 @@ static float bonus(uint32_t f)
 	return m;
 }
 
-/* The headline: an h1 (or the first heading) before the body whose text
- * is part of the page's <title>, else the last h1 before the body. */
-static int32_t find_title(const struct hc *h, size_t first_body)
+/* The headline: the heading (or line) before the first paragraph whose
+ * text is part of the page's <title>, else the last h1 there. The
+ * context pass may have kept it as a heading that opens the text. */
+static int32_t find_title(const struct hc *h, size_t first_par)
 {
 	const struct page *pg = h->pg;
 	const char *title = h->d->title ? dom_str(h->d, h->d->title) : NULL;
+	size_t tl = title ? strlen(title) : 0;
 	int32_t h1 = -1;
-	size_t lo = first_body > 40 ? first_body - 40 : 0;
-	for (size_t i = first_body; i-- > lo;) {
+	size_t lo = first_par > 40 ? first_par - 40 : 0;
+	for (size_t i = first_par; i-- > lo;) {
 		const block *b = &pg->b[i];
-		if (b->label == LB_BODY)
+		bool heading = b->flags & BF_HEADING;
+		if (b->label == LB_BODY && !heading)
 			continue;
-		if (title && b->len >= 4 && b->nchars >= 3 &&
-		    memmem(title, strlen(title), block_text(pg, b), b->len))
+		if (title && b->len >= 4 && b->nchars >= 3 && b->len <= tl &&
+		    memmem(title, tl, block_text(pg, b), b->len))
 			return (int32_t)i;
-		if (h1 < 0 && (b->flags & BF_HEADING) && b->level == 1)
+		if (h1 < 0 && heading && b->level == 1)
 			h1 = (int32_t)i;
 	}
 	return h1;
@@ -575,14 +578,17 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			}
 		}
 		size_t first = lo;
-		while (first < hi && pg->b[first].label != LB_BODY)
+		while (first < hi && (pg->b[first].label != LB_BODY || (pg->b[first].flags & BF_HEADING)))
 			first++;
 		if (first < hi) {
-			pg->body_first = (uint32_t)first;
 			int32_t t = find_title(&h, first);
 			pg->title_block = t;
 			if (t >= 0)
 				pg->b[t].label = LB_TITLE;
+			first = lo;
+			while (pg->b[first].label != LB_BODY)
+				first++;
+			pg->body_first = (uint32_t)first;
 			for (size_t i = hi; i-- > first;)
 				if (pg->b[i].label == LB_BODY) {
 					pg->body_last = (uint32_t)i;
