@@ -13,6 +13,7 @@
 	X(NAV, "nav")               /* site navigation, breadcrumbs, log-in */    \
 	X(SHARE, "share")           /* share prompts, QR codes, print/close */    \
 	X(FOOTER, "footer")         /* copyright, licence numbers, addresses */   \
+	X(FOOTER_STRONG, "footer_strong") /* footer even in a long line */    \
 	X(DISCLAIMER, "disclaimer") /* reprint notices and disclaimers */         \
 	X(RELATED, "related")       /* headings of related-article lists */       \
 	X(PREVNEXT, "prevnext")     /* previous / next article */                 \

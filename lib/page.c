@@ -181,9 +181,24 @@ static unsigned wrap_width(const struct tline *l, size_t n)
 
 /* Does line b continue the paragraph that line a ends? It does when a's
  * last word was broken off because b's first word did not fit. */
+/* Box-drawing borders or wide gaps: a table laid out in columns, whose
+ * lines are rows, not a wrapped paragraph. */
+static bool columnar(const struct tline *l)
+{
+	for (uint32_t i = 0; i + 2 < l->len; i++) {
+		unsigned char c = (unsigned char)l->s[i];
+		if (c == ' ' && l->s[i + 1] == ' ' && l->s[i + 2] == ' ')
+			return true;
+		/* U+2500..U+257F: E2 94 80 .. E2 95 BF */
+		if (c == 0xE2 && ((unsigned char)l->s[i + 1] == 0x94 || (unsigned char)l->s[i + 1] == 0x95))
+			return true;
+	}
+	return false;
+}
+
 static bool continues(const struct tline *a, const struct tline *b, unsigned wrap)
 {
-	if (!wrap || b->blank_before)
+	if (!wrap || b->blank_before || columnar(a) || columnar(b))
 		return false;
 	if ((unsigned)a->indent + a->width + 1 + b->first_word <= wrap)
 		return false;

@@ -336,8 +336,9 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			k = LK_COMMENT;
 		else if (number_only(pg, b))
 			k = LK_NUMBER;
-		else if ((b->lex & BOILER_CATS) && !(is_prose(b) && b->nchars > 60 &&
-						     !(b->lex & (1u << LEX_DISCLAIMER))))
+		else if ((b->lex & (1u << LEX_FOOTER_STRONG)) ||
+			 ((b->lex & BOILER_CATS) && !(is_prose(b) && b->nchars > 60 &&
+						      !(b->lex & (1u << LEX_DISCLAIMER)))))
 			k = LK_BOILER;
 		li[i].kind = k;
 		li[i].prose = is_prose(b);
@@ -397,6 +398,10 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			if (after_list)
 				w *= 0.3f;
 			w += header_bonus(pg, li, rs);
+			/* the last quarter of a page is footer country */
+			float pos = (float)rs / (float)n;
+			if (pos > 0.75f)
+				w *= 1.0f - 2.0f * (pos - 0.75f);
 			if (r1 < n && r1 <= re + 2 && (pg->b[r1].lex & (1u << LEX_FOOTER)))
 				w *= 0.5f;
 			if (w > best) {
