@@ -44,8 +44,9 @@ $(BUILD)/obj/%.o: lib/%.c lib/*.h $(BUILD)/gen/lexicon_data.h | $(BUILD)/obj
 
 # Word lists are data files compiled into the library: loaded once, no
 # install-time path to find.
-$(BUILD)/gen/lexicon_data.c $(BUILD)/gen/lexicon_data.h: $(DATA) scripts/embed.sh | $(BUILD)/gen
+$(BUILD)/gen/lexicon_data.c: $(DATA) scripts/embed.sh | $(BUILD)/gen
 	sh scripts/embed.sh $(BUILD)/gen $(DATA)
+$(BUILD)/gen/lexicon_data.h: $(BUILD)/gen/lexicon_data.c
 $(BUILD)/obj/lexicon_data.o: $(BUILD)/gen/lexicon_data.c | $(BUILD)/obj
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
