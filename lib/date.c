@@ -180,6 +180,12 @@ static const struct zone {
 	{"NZDT", 780},
 };
 
+/* US zones named without S or D: standard offsets, an hour more while
+ * daylight saving time is in force on the date. */
+static const struct zone us_zones[] = {
+	{"ET", -300}, {"CT", -360}, {"MT", -420}, {"PT", -480},
+};
+
 /* Words between a date and its time: "at 10:30", "à 10h30", "um 10:30",
  * "a las 10:30", "kl. 10.30" … (folded). */
 static const char *const time_words[] = {
@@ -276,7 +282,9 @@ static inline uint32_t at(const scan *sc, size_t i, size_t *adv)
 	return uc_fold_width(u8_next((const char *)sc->s + i, sc->len - i, adv));
 }
 
-/* The code point that ends at i; *st gets its start. */
+/* The code point that ends at i; *st gets its start. A stray
+ * continuation byte reads as U+FFFD one byte back, so walking back over
+ * invalid UTF-8 still moves and never leaves the buffer. */
 static uint32_t before(const scan *sc, size_t i, size_t *st)
 {
 	size_t k, adv;
@@ -318,6 +326,9 @@ static bool isdig(const scan *sc, size_t i)
 	return digit(sc, i, &adv) >= 0;
 }
 
+/* White space inside a date, zero-width ones included (pages paste them
+ * in); line breaks count only where nl says so: a time on the next line
+ * belongs to something else. */
 static bool is_sp(uint32_t c, bool nl)
 {
 	if (c == '\n' || c == '\r')
@@ -454,7 +465,9 @@ static size_t word(const scan *sc, size_t i, char *key, size_t cap)
 	return j;
 }
 
-/* The word that ends at i, folded into key: its start, or NPOS. */
+/* The word that ends at i, folded into key: its start, or NPOS. The walk
+ * back stops after 24 letters: no name is longer, and a long run of
+ * letters before every number must not cost more than that. */
 static size_t word_before(const scan *sc, size_t i, char *key, size_t cap)
 {
 	size_t k = i, st;
@@ -478,6 +491,8 @@ static bool in_list(const char *const *list, size_t n, const char *key)
 
 #define IN_LIST(list, key) in_list(list, sizeof list / sizeof list[0], key)
 
+/* The month of a folded name, 0 for none. A straight walk: it runs only
+ * when a day and a year stand on either side of the word. */
 static int month_of(const char *key)
 {
 	for (size_t k = 0; k < sizeof months / sizeof months[0]; k++)
@@ -506,7 +521,8 @@ static long long days_from_civil(int y, int m, int d)
 	return n - 719162; /* 0001-01-01 .. 1970-01-01 */
 }
 
-/* The date of day n since 1970-01-01; years 1900..2100 only. */
+/* The date of day n since 1970-01-01; years 1900..2100 only, which also
+ * keeps the year search below to a step or two. */
 static bool civil_from_days(long long n, int *y, int *m, int *d)
 {
 	if (n < days_from_civil(1900, 1, 1) || n > days_from_civil(2100, 12, 31))
@@ -577,6 +593,24 @@ static bool set_epoch(pdate *d, long long t, date_prec p)
 
 /* ---- Times and zones --------------------------------------------------- */
 
+/* Whether US daylight saving time is in force on y-m-d, by the day: from
+ * 2007 the second Sunday of March to the first Sunday of November, before
+ * that the first Sunday of April to the last Sunday of October. */
+static bool us_dst(int y, int m, int d)
+{
+	bool now_rule = y >= 2007;
+	int first = now_rule ? 3 : 4, last = now_rule ? 11 : 10;
+	if (m < first || m > last)
+		return false;
+	if (m > first && m < last)
+		return true;
+	int wd = (int)(((days_from_civil(y, m, 1) + 4) % 7 + 7) % 7); /* 0: Sunday */
+	int sun = 1 + (7 - wd) % 7; /* the month's first Sunday */
+	if (m == first)
+		return d >= (now_rule ? sun + 7 : sun);
+	return d < (now_rule ? sun : (sun + 28 <= 31 ? sun + 28 : sun + 21));
+}
+
 /* An offset after its sign: HH:MM or HHMM, HH as well when !strict, and
  * H as well when loose (GMT+8). Returns the end or NPOS. */
 static size_t offset(const scan *sc, size_t i, int sign, bool strict, bool loose, int *off)
@@ -608,6 +642,20 @@ static int sign_of(uint32_t c)
 	return c == '+' ? 1 : (c == '-' || c == 0x2212) ? -1 : 0;
 }
 
+#define NZONES (sizeof zones / sizeof zones[0])
+
+static bool zone_named(const struct zone *z, size_t n, const unsigned char *name, size_t len,
+		       int *off)
+{
+	for (size_t k = 0; k < n; k++) {
+		if (strlen(z[k].name) == len && memcmp(z[k].name, name, len) == 0) {
+			*off = z[k].minutes;
+			return true;
+		}
+	}
+	return false;
+}
+
 /* The zone after a time: Z, +08:00, " +0800", " EDT", " GMT+8",
  * " (UTC)", "北京时间". tight: the time was ISO-like (T or seconds), so
  * a sign right after it is an offset rather than a range "10:00-12:00". */
@@ -635,15 +683,13 @@ static size_t tz_part(const scan *sc, size_t i, pdate *d, bool tight)
 			size_t j = k;
 			while (j < sc->len && j - k < 5 && sc->s[j] >= 'A' && sc->s[j] <= 'Z')
 				j++;
-			if (!is_letter(at(sc, j, &adv))) {
-				for (size_t z = 0; z < sizeof zones / sizeof zones[0]; z++) {
-					if (strlen(zones[z].name) == j - k &&
-					    memcmp(zones[z].name, sc->s + k, j - k) == 0) {
-						e = j;
-						off = zones[z].minutes;
-						break;
-					}
-				}
+			bool alone = !is_letter(at(sc, j, &adv));
+			if (alone && zone_named(zones, NZONES, sc->s + k, j - k, &off)) {
+				e = j;
+			} else if (alone && d->prec >= DATE_DAY &&
+				   zone_named(us_zones, 4, sc->s + k, j - k, &off)) {
+				e = j;
+				off += us_dst(d->year, d->month, d->day) ? 60 : 0;
 			}
 			/* GMT+8, UTC+08:00, GMT-0500 */
 			if (e != NPOS && off == 0 && (sg = sign_of(at(sc, e, &adv)))) {
@@ -673,6 +719,8 @@ static size_t cjk_weekday(const scan *sc, size_t i)
 {
 	static const char *const lead[] = {"星期", "礼拜", "禮拜", "周", "週"};
 	size_t adv, k = i, e = NPOS;
+	if (i >= sc->len || (sc->s[i] != '(' && sc->s[i] < 0xE4))
+		return i;
 	bool paren = at(sc, k, &adv) == '(';
 	if (paren)
 		k += adv;
@@ -728,7 +776,7 @@ static size_t time_part(const scan *sc, size_t i, pdate *d, bool cjk)
 	if (c == 'T' && isdig(sc, j + adv)) {
 		iso = true;
 		j += adv;
-	} else {
+	} else { /* separators: ", ", " | ", " - ", "at", "à", "星期五"… */
 		j = sp(sc, j, MAXSP, false);
 		c = at(sc, j, &adv);
 		if (c == ',' || c == '|' || c == '-' || c == 0x2013 || c == 0x2014 ||
@@ -752,7 +800,8 @@ static size_t time_part(const scan *sc, size_t i, pdate *d, bool cjk)
 			return i;
 	}
 	int pre = 0, post = 0;
-	for (size_t w = 0; !iso && w < sizeof meridiems / sizeof meridiems[0]; w++) {
+	bool cjk_byte = j < sc->len && sc->s[j] >= 0xE4; /* 上午…오후 all lead with E4..EC */
+	for (size_t w = 0; cjk_byte && !iso && w < sizeof meridiems / sizeof meridiems[0]; w++) {
 		e = lit(sc, j, meridiems[w].text);
 		if (e != NPOS) {
 			pre = meridiems[w].kind;
@@ -760,6 +809,7 @@ static size_t time_part(const scan *sc, size_t i, pdate *d, bool cjk)
 			break;
 		}
 	}
+	/* hour, then the minutes after ":", 时/点/시, ".", or "h" */
 	int h, mi = 0, se = 0, n;
 	bool minute = false, second = false;
 	k = num(sc, j, &h, &n);
@@ -779,8 +829,9 @@ static size_t time_part(const scan *sc, size_t i, pdate *d, bool cjk)
 			k = e;
 			second = true;
 			c = at(sc, k, &adv);
+			int frac;
 			if ((c == '.' || c == ',') && isdig(sc, k + adv))
-				k = num(sc, k + adv, &n, &n); /* fraction: dropped */
+				k = num(sc, k + adv, &frac, &n); /* dropped */
 		}
 	} else if (c == 0x65F6 || c == 0x70B9 || c == 0x9EDE || c == 0x6642 ||
 		   c == 0xC2DC) { /* 时 点 點 時 시 */
@@ -803,11 +854,13 @@ static size_t time_part(const scan *sc, size_t i, pdate *d, bool cjk)
 			}
 		}
 	} else if (c == '.' && isdig(sc, k + adv)) {
-		/* 10.30 only after "kl.", "alle", "um"… or before "Uhr": alone
-		 * it is as likely a number */
+		/* 10.30 only after "kl.", "alle", "um"… or before "Uhr", am/pm
+		 * or a zone (10.30 BST): alone it is as likely a number */
+		int mk;
+		pdate z = *d;
 		e = num(sc, k + adv, &mi, &n);
-		size_t u = lit(sc, sp(sc, e, 1, false), "uhr");
-		if (n != 2 || (!word_sep && u == NPOS))
+		if (n != 2 || !(word_sep || lit(sc, sp(sc, e, 1, false), "uhr") != NPOS ||
+				meridiem_after(sc, e, &mk) != e || tz_part(sc, e, &z, false) != e))
 			return i;
 		k = e;
 		minute = true;
@@ -824,11 +877,11 @@ static size_t time_part(const scan *sc, size_t i, pdate *d, bool cjk)
 		}
 	}
 	e = meridiem_after(sc, k, &post);
+	if (post && (h < 1 || h > 12))
+		post = 0; /* 14:30 am Flughafen: German "am", not a.m. */
 	if (!minute && !post)
 		return i;
 	if (post) {
-		if (h < 1 || h > 12)
-			return NPOS;
 		h = h % 12 + (post == PM ? 12 : 0);
 		k = e;
 	} else if (pre == PM && h < 12) {
@@ -865,6 +918,7 @@ static bool glued_after(const scan *sc, size_t i, uint32_t sep)
 	return at(sc, i, &adv) == sep && isdig(sc, i + adv);
 }
 
+/* 0731-2025…, 1.2025.06.06: the run continues a number before it. */
 static bool glued_before(const scan *sc, size_t i)
 {
 	size_t t, t2;
@@ -903,6 +957,7 @@ static size_t ordinal(const scan *sc, size_t i, bool dot)
 	return i;
 }
 
+/* A word that may stand between the day and the month name. */
 static bool month_art(const char *key)
 {
 	return !strcmp(key, "de") || !strcmp(key, "del") || !strcmp(key, "of") ||
@@ -926,6 +981,7 @@ static size_t article(const scan *sc, size_t i)
 	return i;
 }
 
+/* Skips the Slavic abbreviation of "year" after it: 2025 г., 2025 r. */
 static size_t year_suffix(const scan *sc, size_t i)
 {
 	char key[KEY];
@@ -1123,6 +1179,7 @@ static size_t day_name(const scan *sc, size_t i, pdate *d)
 	e = num(sc, k, &y, &n);
 	if (n != 4 || glued_after(sc, e, '.'))
 		return NPOS;
+	/* the shape fits: only now look the word up */
 	int m = month_of(key);
 	if (!m || !set_ymd(d, y, m, day))
 		return NPOS;
@@ -1198,6 +1255,8 @@ static bool set_rel(pdate *d, long long now, long long secs, date_prec p)
 	return true;
 }
 
+/* A number of units back: 6天前, 3 hours ago. The first letter of the unit
+ * is tested before any table, since numbers are everywhere. */
 static size_t rel_num(const scan *sc, size_t i, pdate *d)
 {
 	char key[KEY], key2[KEY];
@@ -1264,7 +1323,6 @@ static size_t rel_word(const scan *sc, size_t i, pdate *d)
 			return set_rel(d, sc->now, 0, DATE_MINUTE) ? e : NPOS;
 		if (!set_rel(d, sc->now, (long long)r->days * 86400, DATE_DAY))
 			return NPOS;
-		d->has_tz = false;
 		size_t t = time_part(sc, e, d, !(r->flags & RW_WORD));
 		if (t == NPOS || ((r->flags & RW_NEED_TIME) && t == e))
 			return NPOS;
@@ -1349,7 +1407,10 @@ static size_t cn_date(const scan *sc, size_t i, pdate *d)
 	return time_part(sc, e2, d, true);
 }
 
-/* Every form that can start with the digit run at i. */
+/* Every form that can start with the digit run at i, most specific first;
+ * each reads ahead a bounded number of tokens. *next is the end of the
+ * run: whatever happens, the scan resumes there, so a run is tried once
+ * and a long one costs nothing more than reading it. */
 static size_t at_digits(const scan *sc, size_t i, pdate *d, size_t *st, size_t *next)
 {
 	int v, n;
@@ -1358,6 +1419,7 @@ static size_t at_digits(const scan *sc, size_t i, pdate *d, size_t *st, size_t *
 	*st = i;
 	if (glued_before(sc, i))
 		return NPOS;
+	/* a failed form may have filled part of d: each starts from zero */
 	if (n == 4) { /* June 2025 before 2025 alone, which parse mode takes */
 		e = name_first(sc, i, d, st);
 		if (e == NPOS) {
@@ -1380,6 +1442,33 @@ static size_t at_digits(const scan *sc, size_t i, pdate *d, size_t *st, size_t *
 		e = rel_num(sc, i, d);
 	}
 	return e;
+}
+
+/* A time before the date it belongs to, as CNN writes it: "Updated 2:08
+ * PM ET, Fri June 6, 2025". Returns the new start. */
+static size_t time_before(const scan *sc, size_t st, pdate *d)
+{
+	size_t adv, t;
+	for (size_t k = st > 40 ? st - 40 : 0; k < st; k++) {
+		if (!isdig(sc, k))
+			continue;
+		before(sc, k, &t);
+		if (k && isdig(sc, t)) /* inside a number */
+			continue;
+		pdate tmp = *d;
+		size_t e = time_part(sc, k, &tmp, true);
+		if (e == NPOS || e == k)
+			continue;
+		e = sp(sc, e, MAXSP, false);
+		uint32_t c = at(sc, e, &adv);
+		if (c == ',' || c == '|' || c == '-' || c == 0x2013 || c == 0x2014 || c == 0xB7)
+			e = sp(sc, e + adv, MAXSP, false);
+		if (e == st) {
+			*d = tmp;
+			return k;
+		}
+	}
+	return st;
 }
 
 /* Puts the start before a weekday (Friday, June 6) and 北京时间. */
@@ -1408,6 +1497,9 @@ static size_t extend_start(const scan *sc, size_t st, pdate *d)
 /* The three bytes at p as one number, to test CJK triggers undecoded. */
 #define U3(p) ((uint32_t)(p)[0] << 16 | (uint32_t)(p)[1] << 8 | (p)[2])
 
+/* The scan: stop only at trigger bytes, try the forms that can start
+ * there, and put the start before a weekday, 北京时间 or a leading time
+ * once a date is found. */
 static bool find(const scan *sc, pdate *out, size_t *start, size_t *end)
 {
 	const unsigned char *s = sc->s;
@@ -1446,6 +1538,8 @@ static bool find(const scan *sc, pdate *out, size_t *start, size_t *end)
 		}
 		if (e != NPOS) {
 			st = extend_start(sc, st, &d);
+			if (d.prec == DATE_DAY && !d.relative)
+				st = time_before(sc, st, &d);
 			if (out)
 				*out = d;
 			if (start)
@@ -1476,6 +1570,8 @@ bool date_find(const char *s, size_t len, long long now, pdate *d, size_t *start
 	return date_find_ex(s, len, now, 0, d, start, end);
 }
 
+/* The forms of free text, required to cover the whole string, plus the
+ * all-digit machine forms that free text would confuse with IDs. */
 bool date_parse_ex(const char *s, size_t len, long long now, unsigned flags, pdate *d)
 {
 	pdate r;
@@ -1483,6 +1579,7 @@ bool date_parse_ex(const char *s, size_t len, long long now, unsigned flags, pda
 	if (!s)
 		return false;
 	scan all = {(const unsigned char *)s, len, now, 0};
+	/* attributes come with BOMs and zero-width spaces as often as blanks */
 	while (a < b && (is_sp(at(&all, a, &adv), true) || uc_is_invisible(at(&all, a, &adv))))
 		a += adv;
 	while (b > a) {
@@ -1539,6 +1636,9 @@ static size_t url_num(const char *u, size_t i, int *v)
 
 static bool url_year(int y) { return y >= 1990 && y <= 2100; }
 
+/* Every digit run of the path is a candidate; the most precise date wins
+ * (/202506/t20250606_1.htm is the day, not the month) and the first among
+ * equals, which is the one nearest the site's root. */
 bool date_from_url(const char *url, pdate *d)
 {
 	pdate best, r;
@@ -1559,6 +1659,8 @@ bool date_from_url(const char *url, pdate *d)
 			continue;
 		}
 		char pre = i ? url[i - 1] : '/';
+		/* a year glued to letters (v2025, id2025) is an identifier; eight
+		 * digits are read even so (t20250606) */
 		bool bound = !((pre | 0x20) >= 'a' && (pre | 0x20) <= 'z');
 		e = url_num(url, i, &v);
 		memset(&r, 0, sizeof r);
@@ -1576,10 +1678,12 @@ bool date_from_url(const char *url, pdate *d)
 				set_ymd(&r, v, m / 100, m % 100);
 			} else if (k - e - 1 >= 1 && k - e - 1 <= 2) {
 				/* /2025/06/06/, 2025-06-06, Xinhua's /2025-06/06/ */
-				if ((url[k] == sep || url[k] == '/') && url[k + 1] >= '0' &&
-				    url[k + 1] <= '9' && (e2 = url_num(url, k + 1, &day)) - k - 1 <= 2 &&
-				    !(url[e2] >= '0' && url[e2] <= '9'))
-					set_ymd(&r, v, m, day);
+				bool two = url[k] == sep || url[k] == '/';
+				if (two && url[k + 1] >= '0' && url[k + 1] <= '9') {
+					e2 = url_num(url, k + 1, &day);
+					if (e2 - k - 1 <= 2)
+						set_ymd(&r, v, m, day);
+				}
 				if (r.prec == DATE_NONE && sep == '/' && (url[k] == '/' || !url[k]))
 					set_ym(&r, v, m);
 			}
@@ -1615,7 +1719,7 @@ bool date_plausible(const pdate *d, long long now)
 
 size_t date_format(const pdate *d, char *buf, size_t n)
 {
-	char tmp[128];
+	char tmp[128]; /* room for any ints a caller may have put in d */
 	int k = 0;
 	switch (d->prec) {
 	case DATE_NONE:
@@ -1639,9 +1743,10 @@ size_t date_format(const pdate *d, char *buf, size_t n)
 		break;
 	}
 	if (k > 0 && d->has_tz && d->prec >= DATE_MINUTE) {
-		int off = d->tz_minutes < 0 ? -d->tz_minutes : d->tz_minutes;
+		long long off = d->tz_minutes < 0 ? -(long long)d->tz_minutes : d->tz_minutes;
 		k += snprintf(tmp + k, sizeof tmp - (size_t)k, "%c%02d:%02d",
-			      d->tz_minutes < 0 ? '-' : '+', off / 60 % 100, off % 60);
+			      d->tz_minutes < 0 ? '-' : '+', (int)(off / 60 % 100),
+			      (int)(off % 60));
 	}
 	if (k < 0)
 		k = 0;

@@ -252,7 +252,8 @@ static void test_english(void)
 	CHECK_STR(find("June 6, 2025, 12:05 AM"), "2025-06-06T00:05");
 	CHECK_STR(find("June 6, 2025 12:05 PM"), "2025-06-06T12:05");
 	CHECK_STR(find("June 6, 2025 10 am"), "2025-06-06T10:00");
-	CHECK_STR(find("June 6, 2025 13:05 PM"), "-");
+	CHECK_STR(find("June 6, 2025 13:05 PM"), "2025-06-06T13:05");
+	CHECK_STR(find("am 6. Juni 2025 um 14:30 am Flughafen"), "2025-06-06T14:30");
 	CHECK_STR(find("Fri, 06 Jun 2025 10:00:00 +0800"), "2025-06-06T10:00:00+08:00");
 	CHECK_STR(find("Fri, 06 Jun 2025 10:00:00 GMT"), "2025-06-06T10:00:00+00:00");
 	CHECK_STR(span("x Fri, 06 Jun 2025 10:00:00 GMT y"), "Fri, 06 Jun 2025 10:00:00 GMT");
@@ -269,6 +270,26 @@ static void test_english(void)
 	CHECK_STR(find("Feb 29, 2024"), "2024-02-29");
 	CHECK_STR(find("Feb 29, 2023"), "-");
 	CHECK_STR(find("Jun 6"), "-");
+	/* a time before the date (CNN) */
+	CHECK_STR(find("Updated 2:08 PM ET, Fri June 6, 2025"), "2025-06-06T14:08-04:00");
+	CHECK_STR(span("Updated 2:08 PM ET, Fri June 6, 2025"), "2:08 PM ET, Fri June 6, 2025");
+	CHECK_STR(find("Updated 10:30 AM EST, Fri January 10, 2025"), "2025-01-10T10:30-05:00");
+	CHECK_STR(find("10:30 Fri June 6, 2025"), "2025-06-06T10:30");
+	CHECK_STR(find("Chapter 12, June 6, 2025"), "2025-06-06");
+	CHECK_STR(span("at 25:61 June 6, 2025"), "June 6, 2025");
+	/* ET, CT, MT, PT follow US daylight saving time */
+	CHECK_STR(find("March 8, 2025 10:00 ET"), "2025-03-08T10:00-05:00");
+	CHECK_STR(find("March 9, 2025 10:00 ET"), "2025-03-09T10:00-04:00");
+	CHECK_STR(find("November 1, 2025 10:00 PT"), "2025-11-01T10:00-07:00");
+	CHECK_STR(find("November 2, 2025 10:00 PT"), "2025-11-02T10:00-08:00");
+	CHECK_STR(find("April 2, 2006 10:00 CT"), "2006-04-02T10:00-05:00");
+	CHECK_STR(find("April 1, 2006 10:00 CT"), "2006-04-01T10:00-06:00");
+	CHECK_STR(find("October 28, 2006 10:00 MT"), "2006-10-28T10:00-06:00");
+	CHECK_STR(find("October 29, 2006 10:00 MT"), "2006-10-29T10:00-07:00");
+	/* 10.30 as a time needs a connector, Uhr, am/pm or a zone */
+	CHECK_STR(find("Fri 6 Jun 2025 10.30 BST"), "2025-06-06T10:30+01:00");
+	CHECK_STR(find("Fri 6 Jun 2025 10.30am"), "2025-06-06T10:30");
+	CHECK_STR(find("6 Jun 2025 10.30 percent"), "2025-06-06");
 	/* zones */
 	static const struct {
 		const char *in, *want;
@@ -406,7 +427,7 @@ static void test_european(void)
 static void months_of(const char *const names[12], const char *pat)
 {
 	for (int k = 0; k < 12; k++) {
-		char in[128], want[16];
+		char in[128], want[32];
 		snprintf(in, sizeof in, pat, names[k]);
 		snprintf(want, sizeof want, "2025-%02d-06", k + 1);
 		const char *got = find(in);
@@ -418,38 +439,136 @@ static void months_of(const char *const names[12], const char *pat)
 
 static void test_all_months(void)
 {
-	static const char *const en[12] = {"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"};
-	static const char *const en3[12] = {"Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.", "Oct.", "Nov.", "Dec."};
-	static const char *const de[12] = {"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November", "Dezember"};
-	static const char *const de3[12] = {"Jan.", "Feb.", "Mär.", "Apr.", "Mai", "Jun.", "Jul.", "Aug.", "Sep.", "Okt.", "Nov.", "Dez."};
-	static const char *const fr[12] = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"};
-	static const char *const fr3[12] = {"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."};
-	static const char *const es[12] = {"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"};
-	static const char *const es3[12] = {"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sep.", "oct.", "nov.", "dic."};
-	static const char *const it[12] = {"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre"};
-	static const char *const it3[12] = {"gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov", "dic"};
-	static const char *const pt[12] = {"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho", "agosto", "setembro", "outubro", "novembro", "dezembro"};
-	static const char *const pt3[12] = {"jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov", "dez"};
-	static const char *const ca[12] = {"gener", "febrer", "març", "abril", "maig", "juny", "juliol", "agost", "setembre", "octubre", "novembre", "desembre"};
-	static const char *const nl[12] = {"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"};
-	static const char *const nl3[12] = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec"};
-	static const char *const sv[12] = {"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"};
-	static const char *const da[12] = {"januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september", "oktober", "november", "december"};
-	static const char *const no[12] = {"januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember"};
-	static const char *const fi[12] = {"tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta", "kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta", "marraskuuta", "joulukuuta"};
-	static const char *const pl[12] = {"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"};
-	static const char *const pl3[12] = {"sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis", "gru"};
-	static const char *const cs[12] = {"ledna", "února", "března", "dubna", "května", "června", "července", "srpna", "září", "října", "listopadu", "prosince"};
-	static const char *const sk[12] = {"januára", "februára", "marca", "apríla", "mája", "júna", "júla", "augusta", "septembra", "októbra", "novembra", "decembra"};
-	static const char *const ro[12] = {"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie", "august", "septembrie", "octombrie", "noiembrie", "decembrie"};
-	static const char *const tr[12] = {"Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos", "Eylül", "Ekim", "Kasım", "Aralık"};
-	static const char *const ru[12] = {"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"};
-	static const char *const ru3[12] = {"янв.", "фев.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.", "окт.", "нояб.", "дек."};
-	static const char *const uk[12] = {"січня", "лютого", "березня", "квітня", "травня", "червня", "липня", "серпня", "вересня", "жовтня", "листопада", "грудня"};
-	static const char *const el[12] = {"Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου", "Ιουλίου", "Αυγούστου", "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου", "Δεκεμβρίου"};
-	static const char *const el3[12] = {"Ιαν", "Φεβ", "Μαρ", "Απρ", "Μαΐ", "Ιουν", "Ιουλ", "Αυγ", "Σεπ", "Οκτ", "Νοε", "Δεκ"};
-	static const char *const hu[12] = {"január", "február", "március", "április", "május", "június", "július", "augusztus", "szeptember", "október", "november", "december"};
-	static const char *const hu3[12] = {"jan.", "febr.", "márc.", "ápr.", "máj.", "jún.", "júl.", "aug.", "szept.", "okt.", "nov.", "dec."};
+	static const char *const en[12] = {
+		"January", "February", "March", "April", "May", "June", "July", "August",
+		"September", "October", "November", "December"
+	};
+	static const char *const en3[12] = {
+		"Jan.", "Feb.", "Mar.", "Apr.", "May", "Jun.", "Jul.", "Aug.", "Sept.",
+		"Oct.", "Nov.", "Dec."
+	};
+	static const char *const de[12] = {
+		"Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
+		"September", "Oktober", "November", "Dezember"
+	};
+	static const char *const de3[12] = {
+		"Jan.", "Feb.", "Mär.", "Apr.", "Mai", "Jun.", "Jul.", "Aug.", "Sep.",
+		"Okt.", "Nov.", "Dez."
+	};
+	static const char *const fr[12] = {
+		"janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+		"septembre", "octobre", "novembre", "décembre"
+	};
+	static const char *const fr3[12] = {
+		"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.",
+		"oct.", "nov.", "déc."
+	};
+	static const char *const es[12] = {
+		"enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
+		"septiembre", "octubre", "noviembre", "diciembre"
+	};
+	static const char *const es3[12] = {
+		"ene.", "feb.", "mar.", "abr.", "may.", "jun.", "jul.", "ago.", "sep.",
+		"oct.", "nov.", "dic."
+	};
+	static const char *const it[12] = {
+		"gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno", "luglio",
+		"agosto", "settembre", "ottobre", "novembre", "dicembre"
+	};
+	static const char *const it3[12] = {
+		"gen", "feb", "mar", "apr", "mag", "giu", "lug", "ago", "set", "ott", "nov",
+		"dic"
+	};
+	static const char *const pt[12] = {
+		"janeiro", "fevereiro", "março", "abril", "maio", "junho", "julho",
+		"agosto", "setembro", "outubro", "novembro", "dezembro"
+	};
+	static const char *const pt3[12] = {
+		"jan", "fev", "mar", "abr", "mai", "jun", "jul", "ago", "set", "out", "nov",
+		"dez"
+	};
+	static const char *const ca[12] = {
+		"gener", "febrer", "març", "abril", "maig", "juny", "juliol", "agost",
+		"setembre", "octubre", "novembre", "desembre"
+	};
+	static const char *const nl[12] = {
+		"januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+		"september", "oktober", "november", "december"
+	};
+	static const char *const nl3[12] = {
+		"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov",
+		"dec"
+	};
+	static const char *const sv[12] = {
+		"januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti",
+		"september", "oktober", "november", "december"
+	};
+	static const char *const da[12] = {
+		"januar", "februar", "marts", "april", "maj", "juni", "juli", "august",
+		"september", "oktober", "november", "december"
+	};
+	static const char *const no[12] = {
+		"januar", "februar", "mars", "april", "mai", "juni", "juli", "august",
+		"september", "oktober", "november", "desember"
+	};
+	static const char *const fi[12] = {
+		"tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta",
+		"kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta",
+		"marraskuuta", "joulukuuta"
+	};
+	static const char *const pl[12] = {
+		"stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca",
+		"sierpnia", "września", "października", "listopada", "grudnia"
+	};
+	static const char *const pl3[12] = {
+		"sty", "lut", "mar", "kwi", "maj", "cze", "lip", "sie", "wrz", "paź", "lis",
+		"gru"
+	};
+	static const char *const cs[12] = {
+		"ledna", "února", "března", "dubna", "května", "června", "července",
+		"srpna", "září", "října", "listopadu", "prosince"
+	};
+	static const char *const sk[12] = {
+		"januára", "februára", "marca", "apríla", "mája", "júna", "júla", "augusta",
+		"septembra", "októbra", "novembra", "decembra"
+	};
+	static const char *const ro[12] = {
+		"ianuarie", "februarie", "martie", "aprilie", "mai", "iunie", "iulie",
+		"august", "septembrie", "octombrie", "noiembrie", "decembrie"
+	};
+	static const char *const tr[12] = {
+		"Ocak", "Şubat", "Mart", "Nisan", "Mayıs", "Haziran", "Temmuz", "Ağustos",
+		"Eylül", "Ekim", "Kasım", "Aralık"
+	};
+	static const char *const ru[12] = {
+		"января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа",
+		"сентября", "октября", "ноября", "декабря"
+	};
+	static const char *const ru3[12] = {
+		"янв.", "фев.", "мар.", "апр.", "мая", "июн.", "июл.", "авг.", "сент.",
+		"окт.", "нояб.", "дек."
+	};
+	static const char *const uk[12] = {
+		"січня", "лютого", "березня", "квітня", "травня", "червня", "липня",
+		"серпня", "вересня", "жовтня", "листопада", "грудня"
+	};
+	static const char *const el[12] = {
+		"Ιανουαρίου", "Φεβρουαρίου", "Μαρτίου", "Απριλίου", "Μαΐου", "Ιουνίου",
+		"Ιουλίου", "Αυγούστου", "Σεπτεμβρίου", "Οκτωβρίου", "Νοεμβρίου",
+		"Δεκεμβρίου"
+	};
+	static const char *const el3[12] = {
+		"Ιαν", "Φεβ", "Μαρ", "Απρ", "Μαΐ", "Ιουν", "Ιουλ", "Αυγ", "Σεπ", "Οκτ",
+		"Νοε", "Δεκ"
+	};
+	static const char *const hu[12] = {
+		"január", "február", "március", "április", "május", "június", "július",
+		"augusztus", "szeptember", "október", "november", "december"
+	};
+	static const char *const hu3[12] = {
+		"jan.", "febr.", "márc.", "ápr.", "máj.", "jún.", "júl.", "aug.", "szept.",
+		"okt.", "nov.", "dec."
+	};
 	months_of(en, "%s 6, 2025");
 	months_of(en3, "%s 6, 2025");
 	months_of(en, "6 %s 2025");
