@@ -240,7 +240,9 @@ static pith_status add_dump_block(struct page *pg, const struct tline *l, size_t
 	if (l[from].indent)
 		bl->flags |= BF_INDENT;
 	uint32_t c0 = u8_next(tx, tl, &adv);
-	if (is_bullet(c0) && adv < tl && (tx[adv] == ' ' || tx[adv] == '\t'))
+	/* lynx marks nested list levels with o, # and @ too */
+	bool lynx_bullet = (c0 == 'o' || c0 == '#' || c0 == '@') && l[from].indent >= 2;
+	if ((is_bullet(c0) || lynx_bullet) && adv < tl && (tx[adv] == ' ' || tx[adv] == '\t'))
 		bl->flags |= BF_BULLET | BF_LISTITEM;
 	else if (is_numbered(tx, tl))
 		bl->flags |= BF_NUMBERED;

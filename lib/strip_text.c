@@ -142,6 +142,15 @@ static bool comment_line(const struct page *pg, const block *b)
 		if (b->len > el && !memcmp(s + b->len - el, ends[k], el) && b->ndigits)
 			return true;
 	}
+	/* "re: TITLE 2004-12-28 9:45 NAME", "回复：…" over a date: a reply */
+	size_t i = 0, adv;
+	while (i < b->len && !uc_is_alnum(u8_next(s + i, b->len - i, &adv)))
+		i += adv;
+	static const char *const starts[] = {"re:", "Re:", "RE:", "回复", "回覆", "Reply"};
+	for (size_t k = 0; k < sizeof starts / sizeof *starts; k++)
+		if (!strncmp(s + i, starts[k], strlen(starts[k])) && b->ndigits >= 4 &&
+		    b->nchars <= 80)
+			return true;
 	return false;
 }
 
@@ -345,6 +354,10 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		li[i].score = prose_score(b);
 		if (!li[i].prose && aligned_row(pg, b))
 			li[i].score = 0.2f;
+		/* a bulleted line with a date is a list entry (a post, a teaser) */
+		if ((b->flags & BF_BULLET) && b->ndigits >= 4 && b->nchars <= 100 &&
+		    li[i].score > -0.5f)
+			li[i].score = -0.5f;
 	}
 	/* a short line said twice is a title, a menu or a teaser, not prose */
 	for (size_t i = 0; i < n; i++) {
