@@ -111,6 +111,21 @@ static void check_deadline(struct sax_state *st)
 	}
 }
 
+/* Attributes no stage reads and that can be long: event handlers, data
+ * blobs, responsive image lists. Not copied into the arena. */
+static bool useless_attr(const char *name)
+{
+	switch (name[0]) {
+	case 'o':
+		return name[1] == 'n';
+	case 'd':
+		return !strncmp(name, "data-", 5) || !name[1];
+	case 's':
+		return !strcmp(name, "srcset") || !strcmp(name, "sizes");
+	}
+	return false;
+}
+
 static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 {
 	struct sax_state *st = ctx;
@@ -118,7 +133,9 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	check_deadline(st);
 	if (d->oom)
 		return;
-	if (d->nstack >= d->max_depth) {
+	/* Too deep, or inside script/svg/noscript/template…: no node. Their
+	 * elements are never page text, and an SVG can hold thousands. */
+	if (d->nstack >= d->max_depth || d->in_skip) {
 		d->skipped++;
 		return;
 	}
@@ -140,6 +157,8 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 			d->acap = cap;
 		}
 		const char *v = a[1] ? (const char *)a[1] : "";
+		if (useless_attr((const char *)a[0]))
+			continue;
 		d->a[d->na].name = str_add(d, (const char *)a[0], strlen((const char *)a[0]));
 		d->a[d->na].value = str_add(d, v, strlen(v));
 		d->na++;

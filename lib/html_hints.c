@@ -93,7 +93,28 @@ static bool style_hides(const char *v)
 	       strstr(v, "visibility:hidden") || strstr(v, "visibility: hidden");
 }
 
-uint32_t html_hints(const dom *d, uint32_t n, uint32_t *sig)
+/* The words of a class string, from the cache when the same string was
+ * seen before on this page. */
+static uint32_t class_words(const dom *d, const char *v, hint_cache *cache)
+{
+	size_t len = strlen(v);
+	if (!cache)
+		return attr_words(v, len);
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)v[i]) * 16777619u;
+	unsigned slot = (h ^ (h >> 16)) & (HINT_CACHE - 1);
+	if (cache->e[slot].str && cache->e[slot].hash == h &&
+	    !strcmp(d->str.p + cache->e[slot].str, v))
+		return cache->e[slot].flags;
+	uint32_t f = attr_words(v, len);
+	cache->e[slot].hash = h;
+	cache->e[slot].str = (uint32_t)(v - d->str.p);
+	cache->e[slot].flags = f;
+	return f;
+}
+
+uint32_t html_hints(const dom *d, uint32_t n, uint32_t *sig, hint_cache *cache)
 {
 	const dnode *x = &d->n[n];
 	uint32_t f = 0, h = 2166136261u ^ x->tag;
@@ -104,7 +125,7 @@ uint32_t html_hints(const dom *d, uint32_t n, uint32_t *sig)
 		case 'c':
 			if (strcmp(name, "class") || !*v)
 				break;
-			f |= attr_words(v, strlen(v));
+			f |= class_words(d, v, cache);
 			for (const char *c = v; *c; c++)
 				h = (h ^ (unsigned char)*c) * 16777619u;
 			break;

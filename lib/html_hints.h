@@ -28,8 +28,17 @@ enum {
 				* link and a little text: a list of articles */
 };
 
+/* Class strings repeat (a menu's hundred items): their words are looked
+ * up once per page. Zero it before the first element of a page. */
+#define HINT_CACHE 256
+typedef struct hint_cache {
+	struct {
+		uint32_t hash, str, flags; /* str: offset in dom.str, 0 = empty */
+	} e[HINT_CACHE];
+} hint_cache;
+
 /* Flags of element n; *sig gets a hash of its tag and class, which like
- * siblings (the cards of a list) share. */
-uint32_t html_hints(const dom *d, uint32_t n, uint32_t *sig);
+ * siblings (the cards of a list) share. cache may be NULL. */
+uint32_t html_hints(const dom *d, uint32_t n, uint32_t *sig, hint_cache *cache);
 
 #endif
