@@ -93,6 +93,9 @@ struct run {
 	int status;
 	unsigned long long inputs_ok, inputs_failed;
 	pith_ctx *ctx; /* -j 1 */
+	pith_batch *batch;         /* cross-page line memory, NULL when off */
+	unsigned long long seq;    /* records submitted so far */
+	const char *site;          /* site key of the input being read */
 	/* workers (-j > 1) */
 	int jobs;
 	pthread_t *threads;
@@ -142,6 +145,8 @@ static void *worker(void *arg)
 {
 	struct run *r = arg;
 	pith_ctx *ctx = pith_ctx_new(&r->o->lib);
+	if (ctx)
+		pith_ctx_set_batch(ctx, r->batch);
 	for (;;) {
 		pthread_mutex_lock(&r->mu);
 		while (r->take == r->put && !r->eof)
@@ -155,9 +160,7 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&r->mu);
 		bool error = true;
 		char *text = ctx ? render(r, ctx, s->doc, &s->len, &error) : NULL;
-		pith_doc_free(s->doc);
 		pthread_mutex_lock(&r->mu);
-		s->doc = NULL;
 		s->text = text;
 		s->error = error;
 		s->state = 3;
@@ -183,24 +186,33 @@ static void *writer(void *arg)
 		char *text = s->text;
 		size_t len = s->len;
 		bool error = s->error;
+		pith_doc *doc = s->doc;
 		s->text = NULL;
+		s->doc = NULL;
+		pthread_mutex_unlock(&r->mu);
+		emit(r, text, len, error);
+		/* learned in input order, before the slot frees up */
+		pith_batch_learn(r->batch, doc);
+		pith_doc_free(doc);
+		pthread_mutex_lock(&r->mu);
 		s->state = 0;
 		r->written++;
 		pthread_cond_signal(&r->can_put);
 		pthread_mutex_unlock(&r->mu);
-		emit(r, text, len, error);
 	}
 	return NULL;
 }
 
 static void submit(struct run *r, pith_doc *doc)
 {
+	pith_doc_set_seq(doc, r->seq++, r->site);
 	if (r->jobs <= 1) {
 		size_t len;
 		bool error;
 		char *s = render(r, r->ctx, doc, &len, &error);
-		pith_doc_free(doc);
 		emit(r, s, len, error);
+		pith_batch_learn(r->batch, doc);
+		pith_doc_free(doc);
 		return;
 	}
 	pthread_mutex_lock(&r->mu);
@@ -217,7 +229,11 @@ static bool start_workers(struct run *r)
 {
 	if (r->jobs <= 1)
 		return true;
+	/* no more pages in flight than the batch memory's lag, so that what a
+	 * page sees of earlier pages does not depend on thread timing */
 	r->nring = (size_t)r->jobs * 4;
+	if (r->nring > PITH_BATCH_LAG)
+		r->nring = PITH_BATCH_LAG;
 	r->ring = calloc(r->nring, sizeof *r->ring);
 	r->threads = calloc((size_t)r->jobs, sizeof *r->threads);
 	if (!r->ring || !r->threads)
@@ -309,8 +325,20 @@ static void do_file(struct run *r, const char *name)
 			fclose(f);
 		return;
 	}
+	/* the site of pages without a url: the directory they came from */
+	char *dir = strdup(name);
+	if (dir) {
+		char *slash = strrchr(dir, '/');
+		if (slash)
+			*slash = 0;
+		else
+			strcpy(dir, ".");
+	}
+	r->site = is_stdin ? "-" : dir;
 	pith_reader *rd = pith_reader_new(r->ctx, read_file, f, is_stdin ? "-" : name);
 	if (!rd) {
+		r->site = NULL;
+		free(dir);
 		input_error(r, name, "out of memory");
 		if (!is_stdin)
 			fclose(f);
@@ -330,6 +358,8 @@ static void do_file(struct run *r, const char *name)
 		r->inputs_ok++;
 	r->prog.bytes_done += pith_reader_bytes(rd);
 	pith_reader_free(rd);
+	r->site = NULL;
+	free(dir);
 	if (!is_stdin)
 		fclose(f);
 }
@@ -440,7 +470,9 @@ static void usage(const struct tool *t, FILE *f)
 		      f);
 	if (t->is_pith)
 		fputs("  -j, --jobs N          worker threads (default: number of cores)\n"
-		      "      --no-repair       do not repair mojibake\n",
+		      "      --no-repair       do not repair mojibake\n"
+		      "      --no-site-memory  in batches, do not take lines that repeat across\n"
+		      "                        pages of one site as boilerplate\n",
 		      f);
 	fputs("      --max-page-size N page size limit in bytes (default 64M; K, M, G)\n"
 	      "      --max-depth N     HTML nesting limit (default 256)\n"
@@ -622,6 +654,10 @@ int tool_main(const struct tool *t, int argc, char **argv)
 	r.o = &o;
 	r.jobs = o.jobs;
 	r.ctx = pith_ctx_new(&o.lib);
+	/* a batch memory for pith's runs; single pages never need it */
+	if (t->is_pith && !(o.lib.flags & PITH_OPT_NO_SITE_MEMORY) && !o.detect)
+		r.batch = pith_batch_new(&o.lib);
+	pith_ctx_set_batch(r.ctx, r.batch);
 	if (!r.ctx) {
 		fprintf(stderr, "%s: out of memory\n", t->name);
 		return TOOL_USAGE;
@@ -682,6 +718,7 @@ int tool_main(const struct tool *t, int argc, char **argv)
 		r.out.failed = true;
 	}
 	pith_ctx_free(r.ctx);
+	pith_batch_free(r.batch);
 	if (r.out.failed) {
 		fprintf(stderr, "%s: %s: write error\n", t->name, o.output ? o.output : "stdout");
 		return TOOL_USAGE;

@@ -16,6 +16,8 @@
 #include "utf8.h"
 #include "page.h"
 #include "sitemem.h"
+#include "textutil.h"
+#include "url.h"
 
 const char *pith_version(void) { return PITH_VERSION_STRING; }
 
@@ -78,7 +80,7 @@ void pith_options_init(pith_options *o)
 	memset(o, 0, sizeof *o);
 	o->max_page_bytes = 64u << 20;
 	o->max_depth = 256;
-	o->site_memory = 1u << 20;
+	o->site_memory = 1u << 18;
 }
 
 static pthread_once_t init_once = PTHREAD_ONCE_INIT;
@@ -111,7 +113,6 @@ void pith_ctx_free(pith_ctx *ctx)
 	if (!ctx)
 		return;
 	charset_ctx_free(ctx->cs);
-	sitemem_free(ctx->sites);
 	clean_ctx_release(ctx);
 	pbuf_free(&ctx->scratch);
 	free(ctx);
@@ -326,6 +327,64 @@ pith_status pith_doc_set(pith_doc *doc, const char *key, const char *value)
 		return PITH_ERR_ARG;
 	rec_set_str(doc, key, value);
 	return PITH_OK;
+}
+
+/* ---- batches ---- */
+
+pith_batch *pith_batch_new(const pith_options *opts)
+{
+	pith_options d;
+	if (!opts) {
+		pith_options_init(&d);
+		opts = &d;
+	}
+	return (pith_batch *)sitemem_new(opts->site_memory);
+}
+
+void pith_batch_free(pith_batch *batch) { sitemem_free((struct sitemem *)batch); }
+
+void pith_ctx_set_batch(pith_ctx *ctx, pith_batch *batch)
+{
+	if (ctx)
+		ctx->sites = (ctx->opt.flags & PITH_OPT_NO_SITE_MEMORY) ? NULL
+									 : (struct sitemem *)batch;
+}
+
+void pith_doc_set_seq(pith_doc *doc, unsigned long long seq, const char *site)
+{
+	if (!doc)
+		return;
+	doc->seq = seq;
+	doc->has_seq = true;
+	free(doc->site_key);
+	doc->site_key = site && *site ? strdup(site) : NULL;
+}
+
+uint64_t doc_site(const pith_doc *doc)
+{
+	char host[256];
+	const char *url = rec_get_str(doc, "url");
+	const char *key = url && url_host(url, host, sizeof host) ? host : doc->site_key;
+	return key ? text_hash(key, strlen(key)) | 1 : 0;
+}
+
+void pith_batch_learn(pith_batch *batch, const pith_doc *doc)
+{
+	if (!batch || !doc || !doc->has_seq || !doc->page)
+		return;
+	uint64_t site = doc_site(doc);
+	if (!site)
+		return;
+	const struct page *pg = doc->page;
+	uint64_t buf[512];
+	size_t n = 0;
+	for (size_t i = 0; i < pg->nb; i++) {
+		buf[n++] = pg->b[i].hash;
+		if (n == sizeof buf / sizeof *buf || i + 1 == pg->nb) {
+			sitemem_learn((struct sitemem *)batch, site, buf, n, doc->seq);
+			n = 0;
+		}
+	}
 }
 
 /* ---- output ---- */

@@ -19,7 +19,7 @@ struct pith_ctx {
 	char errmsg[256];
 	charset_ctx *cs;
 	void *opencc;           /* opencc_t, opened on first --t2s use */
-	struct sitemem *sites;  /* batch line memory; NULL when off */
+	struct sitemem *sites;  /* batch line memory (not owned); NULL when off */
 	pbuf scratch;           /* reused by the stages for temporary text */
 };
 
@@ -35,8 +35,14 @@ struct pith_doc {
 	enum doc_kind kind;
 	unsigned done;          /* PITH_STAGE_* already run */
 	struct page *page;      /* parsed page and its blocks, built once */
-	char *site_key;         /* host of url, else the input directory */
+	char *site_key;         /* given with the sequence number (a directory) */
+	unsigned long long seq; /* place in the batch's input order */
+	bool has_seq;
 };
+
+/* The batch memory's key of the document's site: its url host, else its
+ * site key; 0 when it has neither. */
+uint64_t doc_site(const pith_doc *doc);
 
 /* Sets ctx->errmsg (printf-style) and returns status. */
 pith_status ctx_error(pith_ctx *ctx, pith_status status, const char *fmt, ...)

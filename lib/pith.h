@@ -96,7 +96,7 @@ typedef struct pith_options {
 	unsigned time_budget_ms; /* per page; 0 = none (default 0) */
 	long long now;           /* reference time (Unix seconds) for relative
 	                            dates like "6天前"; 0 = unknown, such dates are null */
-	size_t site_memory;      /* batch line memory, entries per run (default 1<<20) */
+	size_t site_memory;      /* batch line memory, lines per run (default 1<<18) */
 } pith_options;
 
 PITH_API void pith_options_init(pith_options *opts);
@@ -176,6 +176,27 @@ typedef enum pith_format {
 /* The record in the given format; caller frees with pith_free(). */
 PITH_API char *pith_doc_format(pith_ctx *ctx, const pith_doc *doc, pith_format fmt,
 			       size_t *len);
+
+/* ---- Batches: what many pages of one site teach ------------------------ */
+
+/* A batch memory shared by the contexts of one run: lines that repeat on
+ * many pages of the same site (the record's url host, else the site key
+ * given to pith_doc_set_seq, e.g. the input directory) are taken as
+ * boilerplate. So that output does not depend on thread timing, a page
+ * sees only what pages at least PITH_BATCH_LAG places before it taught,
+ * and callers must keep at most PITH_BATCH_LAG pages in flight. Size:
+ * pith_options.site_memory entries (0 = no memory). Thread-safe. */
+#define PITH_BATCH_LAG 32
+typedef struct pith_batch pith_batch;
+PITH_API pith_batch *pith_batch_new(const pith_options *opts);
+PITH_API void pith_batch_free(pith_batch *batch);
+/* The context consults batch (not owned; NULL detaches it). */
+PITH_API void pith_ctx_set_batch(pith_ctx *ctx, pith_batch *batch);
+/* The document's place in input order and its site key when it has no
+ * url (may be NULL). */
+PITH_API void pith_doc_set_seq(pith_doc *doc, unsigned long long seq, const char *site);
+/* Teaches batch the lines of a processed document; call in input order. */
+PITH_API void pith_batch_learn(pith_batch *batch, const pith_doc *doc);
 
 /* ---- Readers: records from a stream ------------------------------------ */
 

@@ -16,6 +16,7 @@
 #include "date.h"
 #include "lexicon.h"
 #include "page.h"
+#include "sitemem.h"
 #include "textutil.h"
 #include "utf8.h"
 
@@ -44,6 +45,7 @@ enum lkind {
 struct line_info {
 	uint8_t kind;
 	bool repeated; /* the same line is elsewhere on the page */
+	bool site_repeat; /* other pages of the site carry it too */
 	bool prose;  /* reads as running text */
 	float score; /* segment score */
 };
@@ -238,7 +240,7 @@ static int32_t find_title(struct page *pg, const struct line_info *li, size_t bo
 	size_t from = body > 40 ? body - 40 : 0;
 	for (size_t i = from; i < body; i++) {
 		const block *b = &pg->b[i];
-		if (li[i].kind != LK_TEXT || b->nchars < 4 || b->nchars > 100)
+		if ((li[i].kind != LK_TEXT && !li[i].site_repeat) || b->nchars < 4 || b->nchars > 100)
 			continue;
 		float s = 1.0f;
 		const char *t = block_text(pg, b);
@@ -318,7 +320,6 @@ static float header_bonus(const struct page *pg, const struct line_info *li, siz
 
 pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 {
-	(void)doc;
 	size_t n = pg->nb;
 	if (!n)
 		return PITH_OK;
@@ -358,6 +359,18 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		if ((b->flags & BF_BULLET) && b->ndigits >= 4 && b->nchars <= 100 &&
 		    li[i].score > -0.5f)
 			li[i].score = -0.5f;
+	}
+	/* in a batch, a line that other pages of the site carry too is
+	 * navigation, a footer or a teaser (kept as a title candidate: a
+	 * headline is quoted in the lists of other pages) */
+	if (ctx->sites && doc->has_seq) {
+		uint64_t site = doc_site(doc);
+		for (size_t i = 0; site && i < n; i++)
+			if (li[i].kind == LK_TEXT &&
+			    sitemem_seen(ctx->sites, site, pg->b[i].hash, doc->seq)) {
+				li[i].kind = LK_BOILER;
+				li[i].site_repeat = true;
+			}
 	}
 	/* a short line said twice is a title, a menu or a teaser, not prose */
 	for (size_t i = 0; i < n; i++) {

@@ -43,3 +43,24 @@ for set in zh scrapinghub; do
 			awk '/^(precision|recall|F1) / {printf "%s %s  ", $1, $2} END {print ""}'
 	done
 done
+# The same dumps as one batch per set and tool, with and without the site
+# memory (lines repeated across pages of one site are boilerplate): what a
+# batch knows that one page does not.
+for set in zh scrapinghub; do
+	for t in $tools; do
+		[ -d "$dumps/$set/$t" ] || continue
+		for mode in site-memory no-site-memory; do
+			opt=; [ $mode = no-site-memory ] && opt=--no-site-memory
+			rm -rf "$tmp/batch"; mkdir -p "$tmp/batch"
+			"$bin/pith" -j 2 $opt "$dumps/$set/$t"/*.txt 2>/dev/null |
+				python3 -c 'import json, os, sys
+for line in sys.stdin:
+    r = json.loads(line)
+    name = os.path.basename(r.get("file", "x"))
+    open(os.path.join(sys.argv[1], name), "w", encoding="utf-8").write(r.get("body") or "")' "$tmp/batch"
+			printf '%-12s %-10s batch, %-15s ' "$set" "$t" "$mode"
+			python3 "$bench/score.py" --truth "$bench/$set/truth" --pred "$tmp/batch" |
+				awk '/^(precision|recall|F1) / {printf "%s %s  ", $1, $2} END {print ""}'
+		done
+	done
+done
