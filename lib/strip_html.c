@@ -50,6 +50,32 @@ static inline float link_density(const block *b)
 #define LEX_FURNITURE ((1u << LEX_NAV) | (1u << LEX_SHARE) | (1u << LEX_FOOTER) | \
 		       (1u << LEX_PREVNEXT) | (1u << LEX_DISCLAIMER))
 #define LEX_LISTHEAD ((1u << LEX_RELATED) | (1u << LEX_COMMENT))
+/* A line that is nothing but a class word of page furniture: "Advertisement",
+ * "Share", "Comments", "Related", "Print". */
+#define LEX_HINTWORD ((1u << LEX_HINT_NEG) | (1u << LEX_HINT_COMMENT) | \
+		      (1u << LEX_HINT_RELATED) | (1u << LEX_HINT_HIDDEN))
+
+/* A short line that is nothing but one of the class words of page
+ * furniture: "Advertisement", "Share", "Comments", "Related", "Print". */
+static bool hint_word_line(const struct page *pg, const block *b)
+{
+	if (b->nchars > 24 || b->ncjk)
+		return false;
+	const char *s = block_text(pg, b);
+	size_t lo = 0, hi = b->len;
+	while (lo < hi && !((s[lo] | 0x20) >= 'a' && (s[lo] | 0x20) <= 'z'))
+		lo++;
+	while (hi > lo && !((s[hi - 1] | 0x20) >= 'a' && (s[hi - 1] | 0x20) <= 'z'))
+		hi--;
+	if (lo == hi)
+		return false;
+	lex_match m[16];
+	size_t n = lex_find(s, b->len, m, 16);
+	for (size_t i = 0; i < n && i < 16; i++)
+		if (m[i].start <= lo && m[i].end >= hi && (LEX_HINTWORD >> m[i].cat & 1))
+			return true;
+	return false;
+}
 
 static int block_class(const struct page *pg, const block *b)
 {
@@ -62,7 +88,7 @@ static int block_class(const struct page *pg, const block *b)
 			return C_NEAR;
 		return C_BAD;
 	}
-	if (b->lexwhole & (LEX_FURNITURE | LEX_LISTHEAD))
+	if ((b->lexwhole & (LEX_FURNITURE | LEX_LISTHEAD)) || hint_word_line(pg, b))
 		return C_BAD;
 	if ((b->lex & LEX_FURNITURE) && w < 60)
 		return C_BAD;
