@@ -454,6 +454,42 @@ static void context_pass(struct hc *h, size_t lo, size_t hi, uint8_t *out)
 	}
 }
 
+static bool any_good(const struct hc *h, size_t lo, size_t hi)
+{
+	for (size_t i = lo; i < hi; i++)
+		if (h->cls[i] == C_GOOD && !h->cut[h->pg->b[i].node])
+			return true;
+	return false;
+}
+
+/* Blog archives and some forum pages hold several posts in one
+ * container, each with the same byline or footer line ("Posted by X on
+ * DATE | N comments"): the same words, other digits. When such a line
+ * repeats with article text between, the article ends after the first
+ * post. Returns the end of the first post (hi when there is one post). */
+static size_t first_post_end(const struct hc *h, size_t lo, size_t hi)
+{
+	const struct page *pg = h->pg;
+	size_t cand[64], nc = 0;
+	for (size_t i = lo; i < hi && nc < 64; i++) {
+		const block *b = &pg->b[i];
+		if (h->cut[b->node] || h->cls[i] == C_GOOD || b->nchars > 100 || b->ndigits < 4 ||
+		    !(b->lex & (LEX_METALINE | (1u << LEX_COMMENT))))
+			continue;
+		cand[nc++] = i;
+	}
+	for (size_t k = 0; k < nc; k++)
+		for (size_t j = k + 1; j < nc; j++) {
+			if (pg->b[cand[j]].hash != pg->b[cand[k]].hash)
+				continue;
+			if (!any_good(h, cand[k] + 1, cand[j]))
+				break;
+			/* a footer closes the first post, a header opens the second */
+			return any_good(h, lo, cand[k]) ? cand[k] + 1 : cand[j];
+		}
+	return hi;
+}
+
 /* A heading of a related-articles or comments list. */
 static bool list_heading(const block *b)
 {
@@ -574,6 +610,12 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		}
 	}
 	if (lo < hi) {
+		/* several posts in the container: the article is the first */
+		size_t end = first_post_end(&h, lo, hi);
+		for (size_t i = end; i < hi; i++)
+			if (!h.cut[pg->b[i].node])
+				pg->b[i].label = LB_BOILER;
+		hi = end;
 		context_pass(&h, lo, hi, ctxcls);
 		bool seen_good = false;
 		uint8_t tail = 0; /* label of a list under a related/comments heading */
