@@ -454,6 +454,25 @@ static void context_pass(struct hc *h, size_t lo, size_t hi, uint8_t *out)
 	}
 }
 
+/* What lines of one template share: their first few letters (the
+ * names and dates after them differ) and their word-list categories. */
+static uint32_t line_key(const struct page *pg, const block *b)
+{
+	const char *s = block_text(pg, b);
+	uint32_t h = 2166136261u ^ b->lex;
+	unsigned n = 0;
+	for (size_t i = 0; i < b->len && n < 6;) {
+		size_t adv;
+		uint32_t c = u8_next(s + i, b->len - i, &adv);
+		if (uc_is_alnum(c) && !uc_is_digit(c)) {
+			h = (h ^ c) * 16777619u;
+			n++;
+		}
+		i += adv;
+	}
+	return h;
+}
+
 static bool any_good(const struct hc *h, size_t lo, size_t hi)
 {
 	for (size_t i = lo; i < hi; i++)
@@ -463,8 +482,8 @@ static bool any_good(const struct hc *h, size_t lo, size_t hi)
 }
 
 /* Blog archives and some forum pages hold several posts in one
- * container, each with the same byline or footer line ("Posted by X on
- * DATE | N comments"): the same words, other digits. When such a line
+ * container, each with a byline or footer line of one template ("Posted
+ * by X on DATE | N comments"). When such a line
  * repeats with article text between, the article ends after the first
  * post. Returns the end of the first post (hi when there is one post). */
 static size_t first_post_end(const struct hc *h, size_t lo, size_t hi)
@@ -478,9 +497,12 @@ static size_t first_post_end(const struct hc *h, size_t lo, size_t hi)
 			continue;
 		cand[nc++] = i;
 	}
+	uint32_t key[64];
+	for (size_t k = 0; k < nc; k++)
+		key[k] = line_key(pg, &pg->b[cand[k]]);
 	for (size_t k = 0; k < nc; k++)
 		for (size_t j = k + 1; j < nc; j++) {
-			if (pg->b[cand[j]].hash != pg->b[cand[k]].hash)
+			if (key[j] != key[k])
 				continue;
 			if (!any_good(h, cand[k] + 1, cand[j]))
 				break;
