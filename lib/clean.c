@@ -12,7 +12,7 @@
 
 typedef struct para {
 	size_t off, len; /* in the normalised text */
-	uint64_t hash;
+	uint64_t hash;   /* of the exact bytes: duplicates are byte for byte */
 	bool drop;
 	bool blank; /* a blank line came before it */
 } para;
@@ -45,6 +45,52 @@ static void norm_line(pbuf *out, const char *s, size_t len, bool fold)
 		}
 		i += adv;
 	}
+}
+
+/* FNV-1a over the bytes. text_hash() ignores digits and punctuation, so
+ * rows of a number table would all collide. */
+static uint64_t bytes_hash(const char *s, size_t len)
+{
+	uint64_t h = 0xcbf29ce484222325ull;
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)s[i]) * 0x100000001b3ull;
+	return h;
+}
+
+/* Marks each paragraph (of 12 characters or more: "(一)" repeats
+ * legitimately) that repeats an earlier one, and each that repeats the
+ * one just before it. A hash set of the first occurrences keeps this
+ * linear: pages with 100 000 lines are real. */
+static pith_status drop_duplicates(const char *text, para *ps, size_t np)
+{
+	size_t cap = 64;
+	while (cap < np * 2)
+		cap *= 2;
+	size_t *set = calloc(cap, sizeof *set); /* paragraph index + 1; 0 empty */
+	if (!set)
+		return PITH_ERR_NOMEM;
+	for (size_t i = 0; i < np; i++) {
+		const char *s = text + ps[i].off;
+		if (i && ps[i].len == ps[i - 1].len && !memcmp(text + ps[i - 1].off, s, ps[i].len)) {
+			ps[i].drop = true;
+			continue;
+		}
+		if (u8_count(s, ps[i].len) < 12)
+			continue;
+		size_t k = (size_t)ps[i].hash & (cap - 1);
+		for (; set[k]; k = (k + 1) & (cap - 1)) {
+			const para *q = &ps[set[k] - 1];
+			if (q->hash == ps[i].hash && q->len == ps[i].len &&
+			    !memcmp(text + q->off, s, ps[i].len)) {
+				ps[i].drop = true;
+				break;
+			}
+		}
+		if (!ps[i].drop)
+			set[k] = i + 1;
+	}
+	free(set);
+	return PITH_OK;
 }
 
 /* Does the word/bigram w occur in the text outside [skip_b, skip_e)? */
@@ -166,7 +212,7 @@ static pith_status clean_text(pith_ctx *ctx, const char *s, size_t len, bool bod
 				}
 				ps = n;
 			}
-			ps[np++] = (para){off, norm.len - off, text_hash(norm.p + off, norm.len - off),
+			ps[np++] = (para){off, norm.len - off, bytes_hash(norm.p + off, norm.len - off),
 					  false, blank};
 			pbuf_addc(&norm, '\n');
 			blank = false;
@@ -178,19 +224,10 @@ static pith_status clean_text(pith_ctx *ctx, const char *s, size_t len, bool bod
 			break;
 	}
 	if (body) {
-		for (size_t i = 0; i < np; i++) {
-			/* a paragraph seen before (not a short one: "(一)" repeats
-			 * legitimately) */
-			size_t chars = u8_count(norm.p + ps[i].off, ps[i].len);
-			for (size_t j = 0; j < i && chars >= 12; j++)
-				if (!ps[j].drop && ps[j].hash == ps[i].hash && ps[j].len == ps[i].len &&
-				    !memcmp(norm.p + ps[j].off, norm.p + ps[i].off, ps[i].len)) {
-					ps[i].drop = true;
-					break;
-				}
-			if (i && !ps[i].drop && ps[i].len == ps[i - 1].len &&
-			    !memcmp(norm.p + ps[i - 1].off, norm.p + ps[i].off, ps[i].len))
-				ps[i].drop = true;
+		if (drop_duplicates(norm.p, ps, np) != PITH_OK) {
+			free(ps);
+			pbuf_free(&norm);
+			return PITH_ERR_NOMEM;
 		}
 		if (!(ctx->opt.flags & PITH_OPT_NO_SPAM))
 			for (size_t i = 0; i < np; i++)
