@@ -177,7 +177,9 @@ static bool nav_run(const struct page *pg, const struct line_info *li, size_t i,
 	size_t k = i;
 	while (k < n && k < i + 3) {
 		const block *b = &pg->b[k];
-		if (li[k].kind != LK_TEXT || b->nchars >= 40 || b->npunct || (b->flags & BF_NUMBERED))
+		uint32_t punct = b->npunct - ((b->flags & BF_BULLET) && b->npunct ? 1 : 0);
+		if (li[k].kind != LK_TEXT || b->nchars >= 40 || (punct && !(b->flags & BF_BULLET)) ||
+		    li[k].prose || (b->flags & BF_NUMBERED))
 			break;
 		k++;
 	}
@@ -436,7 +438,9 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 				be = re;
 			}
 		}
-		if (r1 < n && li[r1].kind == LK_COMMENT)
+		/* a comment heading after the article starts the comments; one
+		 * above any prose is a "Leave a comment" link in the byline */
+		if (r1 < n && li[r1].kind == LK_COMMENT && best >= 5.0f)
 			after_list = true;
 		r0 = r1 + 1;
 	}
