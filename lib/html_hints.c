@@ -27,7 +27,8 @@ static bool word_at(const char *v, size_t len, size_t s, size_t e)
 }
 
 /* Class names that carry a taxonomy slug, not a role: WordPress marks
- * every post with "tag-<slug>" and "category-<slug>". */
+ * every post with "tag-<slug>" and "category-<slug>". No word of such a
+ * name counts (at is the match's offset in v). */
 static bool slug_class(const char *v, size_t len, size_t at)
 {
 	static const char *const prefixes[] = {"tag-", "category-"};
@@ -36,7 +37,7 @@ static bool slug_class(const char *v, size_t len, size_t at)
 		s--;
 	for (size_t k = 0; k < sizeof prefixes / sizeof *prefixes; k++) {
 		size_t pl = strlen(prefixes[k]);
-		if (len - s > pl && !memcmp(v + s, prefixes[k], pl) && at >= s + pl)
+		if (len - s > pl && !memcmp(v + s, prefixes[k], pl))
 			return true;
 	}
 	return false;

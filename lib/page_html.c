@@ -153,9 +153,12 @@ static void add_text(struct walker *w, const char *s, size_t len)
 		if (c >= 0x80)
 			cp = u8_next(s + i, len - i, &adv);
 		if (uc_is_space(cp) || cp == 0xE5E5) {
-			if (pre && (cp == '\n' || cp == '\t'))
+			/* preformatted text keeps its lines and indentation */
+			if (pre && (cp == '\n' || cp == '\t' || cp == ' '))
 				pbuf_addc(t, (int)cp);
-			else
+			else if (pre && cp != '\r')
+				pbuf_addc(t, ' ');
+			else if (!pre)
 				add_space(w);
 		} else if (!uc_is_invisible(cp)) {
 			if (cp == U8_REPLACEMENT && adv == 1)

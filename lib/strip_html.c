@@ -506,8 +506,9 @@ static size_t first_post_end(const struct hc *h, size_t lo, size_t hi)
 				continue;
 			if (!any_good(h, cand[k] + 1, cand[j]))
 				break;
-			/* a footer closes the first post, a header opens the second */
-			return any_good(h, lo, cand[k]) ? cand[k] + 1 : cand[j];
+			/* a footer closes the first post, a header opens the
+			 * second; either line is metadata, not article */
+			return any_good(h, lo, cand[k]) ? cand[k] : cand[j];
 		}
 	return hi;
 }
