@@ -77,9 +77,15 @@ static bool meta_line(const struct page *pg, const block *b)
 	}
 	if (!labels)
 		return false;
-	/* running text mentioning a 记者 is not a byline */
-	if (b->nchars > 80 || (b->nsent >= 2 && b->nchars > 40))
+	/* running text mentioning a 记者 is not a byline; a dated one is,
+	 * whatever its dots ("a.m.", "Jr.") */
+	if (b->nchars > 80)
 		return false;
+	if (b->nsent >= 2 && b->nchars > 40) {
+		pdate d;
+		size_t ds, de;
+		return date_find(s, b->len, 0, &d, &ds, &de);
+	}
 	return true;
 }
 
@@ -126,7 +132,7 @@ static float prose_score(const block *b)
 	if (b->flags & BF_ROW)
 		return 0.2f;
 	if (units >= 40)
-		return 0.5f;
+		return 0.1f; /* long but no sentence: a headline, a keyword list */
 	return -0.6f;
 }
 
@@ -297,6 +303,33 @@ static float line_score(const struct line_info *l)
 	return l->score;
 }
 
+/* Where the article goes on after an interruption that starts at i: up to
+ * 8 lines of share buttons, an inline related box, dates, followed by
+ * enough running text. Returns i when there is no such place. */
+static size_t interruption_end(const struct page *pg, const struct line_info *li, size_t i,
+			       size_t n)
+{
+	size_t j = i;
+	while (j < n && j < i + 8) {
+		uint8_t k = li[j].kind;
+		const block *b = &pg->b[j];
+		if (k == LK_TEXT && li[j].prose)
+			break;
+		if (k == LK_COMMENT || k == LK_PREVNEXT || k == LK_META ||
+		    (b->lex & ((1u << LEX_FOOTER) | (1u << LEX_FOOTER_STRONG) | (1u << LEX_DISCLAIMER))))
+			return i;
+		j++;
+	}
+	if (j == i || j >= n || j >= i + 8)
+		return i;
+	/* list items after the break are a teaser list, not more article */
+	float mass = 0;
+	for (size_t k = j; k < n && li[k].kind == LK_TEXT; k++)
+		if (li[k].score > 0 && !(pg->b[k].flags & (BF_NUMBERED | BF_BULLET)))
+			mass += li[k].score;
+	return mass >= 3.0f ? j : i;
+}
+
 /* Prose that starts right after a byline or dateline, itself under a
  * headline-like line, is very likely the article. */
 static float header_bonus(const struct page *pg, const struct line_info *li, size_t at)
@@ -318,6 +351,57 @@ static float header_bonus(const struct page *pg, const struct line_info *li, siz
 			break;
 	}
 	return byline ? 1.5f : 0.0f;
+}
+
+/* Marks the lines said twice (same hash and length) where one of the
+ * two is short (100 characters at most): a line repeats an earlier short
+ * one, or is short and said again later. One hash table of the lines,
+ * with each one's first short index and last index, makes it linear: a
+ * dump of a million distinct short lines must not take n² steps. */
+static bool mark_repeated(const struct page *pg, struct line_info *li)
+{
+	struct rep {
+		uint64_t hash;
+		uint32_t len;
+		size_t first_short; /* index + 1; 0 none */
+		size_t last;
+		bool used;
+	};
+	size_t n = pg->nb, cap = 64;
+	while (cap < n * 2)
+		cap *= 2;
+	struct rep *t = calloc(cap, sizeof *t);
+	if (!t)
+		return false;
+	size_t *slot = malloc(n * sizeof *slot);
+	if (!slot) {
+		free(t);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const block *b = &pg->b[i];
+		size_t k = (size_t)b->hash & (cap - 1);
+		while (t[k].used && !(t[k].hash == b->hash && t[k].len == b->len))
+			k = (k + 1) & (cap - 1);
+		if (!t[k].used) {
+			t[k].used = true;
+			t[k].hash = b->hash;
+			t[k].len = b->len;
+		}
+		t[k].last = i;
+		if (b->nchars <= 100 && !t[k].first_short)
+			t[k].first_short = i + 1;
+		slot[i] = k;
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct rep *r = &t[slot[i]];
+		if ((r->first_short && r->first_short - 1 < i) ||
+		    (pg->b[i].nchars <= 100 && r->last > i))
+			li[i].repeated = true;
+	}
+	free(slot);
+	free(t);
+	return true;
 }
 
 pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
@@ -375,13 +459,9 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			}
 	}
 	/* a short line said twice is a title, a menu or a teaser, not prose */
-	for (size_t i = 0; i < n; i++) {
-		if (pg->b[i].nchars > 100 || li[i].repeated)
-			continue;
-		for (size_t j = i + 1; j < n; j++)
-			if (pg->b[j].hash == pg->b[i].hash && pg->b[j].len == pg->b[i].len) {
-				li[i].repeated = li[j].repeated = true;
-			}
+	if (!mark_repeated(pg, li)) {
+		free(li);
+		return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
 	}
 	for (size_t i = 0; i < n; i++)
 		if (li[i].repeated) {
@@ -452,18 +532,22 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		return PITH_OK;
 	}
 	/* 3. grow over neighbouring text lines up to a barrier or a menu-like
-	 * run of short lines; across a lone share or navigation line when
-	 * prose goes on right after it */
+	 * run of short lines; and over a short interruption (a share line, an
+	 * inline "Related" box) when the article's prose goes on after it */
+	bool *skip = calloc(n, sizeof *skip);
+	if (!skip) {
+		free(li);
+		return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
+	}
 	for (;;) {
 		while (be < n && li[be].kind == LK_TEXT && !nav_run(pg, li, be, n))
 			be++;
-		if (be + 1 < n && li[be].kind == LK_BOILER && pg->b[be].nchars <= 40 &&
-		    !(pg->b[be].lex & ((1u << LEX_FOOTER) | (1u << LEX_DISCLAIMER))) &&
-		    li[be + 1].kind == LK_TEXT && li[be + 1].prose) {
-			be += 2;
-			continue;
-		}
-		break;
+		size_t j = interruption_end(pg, li, be, n);
+		if (j == be)
+			break;
+		for (size_t k = be; k < j; k++)
+			skip[k] = true;
+		be = j;
 	}
 	/* 4. title, before the body */
 	int32_t title = find_title(pg, li, bs);
@@ -485,7 +569,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	for (size_t i = 0; i < n; i++) {
 		uint8_t k = li[i].kind;
 		enum label l;
-		if (i >= bs && i < be)
+		if (i >= bs && i < be && !skip[i])
 			l = LB_BODY;
 		else if (k == LK_META || k == LK_LABEL)
 			l = LB_META;
@@ -517,6 +601,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			set_label(pg, i, LB_RELATED);
 	pg->body_first = (uint32_t)bs;
 	pg->body_last = (uint32_t)be;
+	free(skip);
 	free(li);
 	return PITH_OK;
 }
