@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "html_hints.h"
+#include "html_ldbody.h"
 #include "lexicon.h"
 #include "page.h"
 #include "textutil.h"
@@ -136,6 +137,35 @@ static bool headline_link(const struct page *pg, const block *b)
 		return false;
 	const anchor *a = &pg->an[b->anchor];
 	return a->off == b->off && a->len >= 20 && link_density(b) >= 0.1f;
+}
+
+/* ---- stated body ---- */
+
+/* Fills ld[i] with the share of block i's text that the page's JSON-LD
+ * articleBody holds (-1: no body, or too short a block to tell). The
+ * body is trusted as evidence when blocks holding at least 40% of it are
+ * on the page: some sites state only a summary, or another story. */
+static bool ld_evidence(const struct page *pg, float *ld)
+{
+	for (size_t i = 0; i < pg->nb; i++)
+		ld[i] = -1;
+	ldbody lb;
+	if (!ldbody_build(&lb, &pg->dom))
+		return false;
+	size_t seen = 0;
+	for (size_t i = 0; i < pg->nb; i++) {
+		const block *b = &pg->b[i];
+		unsigned tokens;
+		float f = ldbody_match(&lb, block_text(pg, b), b->len, &tokens);
+		if (tokens < 4)
+			continue;
+		ld[i] = f;
+		if (f >= 0.5f)
+			seen += tokens;
+	}
+	bool trusted = seen >= 0.4 * (double)lb.tokens;
+	ldbody_free(&lb);
+	return trusted;
 }
 
 /* ---- the passes ---- */
@@ -534,8 +564,10 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	/* hints and class signatures come from the walker (html_hints.h) */
 	h.ef = pg->elem_flags;
 	h.sig = pg->elem_flags + d->nn;
-	/* one allocation for the other per-node and per-block arrays */
-	size_t bytes = nn * (2 * sizeof(uint32_t) + 3 * sizeof(float) + 1) + 2 * nb;
+	/* one allocation for the other per-node and per-block arrays: the
+	 * 4-byte ones first, then the bytes */
+	size_t bytes = nn * (2 * sizeof(uint32_t) + 3 * sizeof(float) + 1) +
+		       nb * (sizeof(float) + 2);
 	char *mem = calloc(1, bytes);
 	if (!mem)
 		return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
@@ -544,9 +576,13 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	h.prose = (float *)(h.nhl + nn);
 	h.chars = h.prose + nn;
 	h.score = h.chars + nn;
-	h.cut = (uint8_t *)(h.score + nn);
+	/* stated body: the share of each block found in JSON-LD articleBody,
+	 * -1 unknown; trusted when the page shows most of what it states */
+	float *ld = h.score + nn;
+	h.cut = (uint8_t *)(ld + nb);
 	h.cls = h.cut + nn;
 	uint8_t *ctxcls = h.cls + nb;
+	bool trusted = ld_evidence(pg, ld);
 
 	/* 1. blocks: class, prose */
 	for (size_t i = 0; i < pg->nb; i++) {
@@ -600,6 +636,10 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			v = -0.5f * v;
 		else if (h.cut[b->node] & IN_FIGURE)
 			v = 0;
+		else if (trusted && ld[i] >= 0.5f)
+			v = (v > 0 ? v : 0) + wlen(b) * ld[i];
+		else if (trusted && ld[i] >= 0 && ld[i] < 0.1f && v > 0)
+			v *= 0.25f;
 		b->score = v;
 		h.score[b->node] += v;
 	}
@@ -663,7 +703,11 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 				b->label = tail;
 				continue;
 			}
-			if (ctxcls[i] == C_GOOD) {
+			/* what the stated body holds, unless it is a link or a
+			 * heading (some sites state their promos and decks too) */
+			if (ctxcls[i] == C_GOOD ||
+			    (trusted && ld[i] >= 0.7f && link_density(b) < 0.3f &&
+			     !(b->flags & BF_HEADING))) {
 				b->label = LB_BODY;
 				seen_good = true;
 			}
