@@ -118,6 +118,16 @@ static char *render(struct run *r, pith_ctx *ctx, pith_doc *doc, size_t *len, bo
 {
 	pith_doc_run(ctx, doc, r->t->stages);
 	*error = pith_doc_error(doc) != NULL;
+	if (r->o->format == PITH_FORMAT_TEXT && !*error) {
+		/* one text per record, so that records stay apart */
+		char *s = pith_doc_format(ctx, doc, r->t->text_format, len);
+		if (s && !*len) {
+			free(s);
+			s = strdup("\n");
+			*len = 1;
+		}
+		return s;
+	}
 	pith_format f = r->o->format;
 	if (f == PITH_FORMAT_TEXT)
 		f = r->t->text_format;
@@ -129,15 +139,23 @@ static char *render(struct run *r, pith_ctx *ctx, pith_doc *doc, size_t *len, bo
 	return s;
 }
 
-static void emit(struct run *r, char *s, size_t len, bool error)
+/* Writes one record; a record with an error is also reported on stderr,
+ * as TOOL: FILE: message (FILE: the record's file, url or "-"). */
+static void emit(struct run *r, char *s, size_t len, const pith_doc *doc)
 {
 	if (s)
 		out_write(&r->out, s, len);
 	free(s);
 	r->prog.records++;
-	if (error) {
+	const char *err = doc ? pith_doc_error(doc) : "cannot format the record";
+	if (err || !s) {
 		r->prog.errors++;
 		r->status = TOOL_SOME_ERR;
+		const char *where = doc ? pith_doc_get(doc, "file") : NULL;
+		if (!where && doc)
+			where = pith_doc_url(doc);
+		fprintf(stderr, "%s: %s: %s\n", r->t->name, where ? where : "-",
+			err ? err : "cannot format the record");
 	}
 }
 
@@ -190,7 +208,8 @@ static void *writer(void *arg)
 		s->text = NULL;
 		s->doc = NULL;
 		pthread_mutex_unlock(&r->mu);
-		emit(r, text, len, error);
+		(void)error;
+		emit(r, text, len, doc);
 		/* learned in input order, before the slot frees up */
 		pith_batch_learn(r->batch, doc);
 		pith_doc_free(doc);
@@ -205,12 +224,13 @@ static void *writer(void *arg)
 
 static void submit(struct run *r, pith_doc *doc)
 {
-	pith_doc_set_seq(doc, r->seq++, r->site);
+	if (r->site)
+		pith_doc_set_seq(doc, r->seq++, r->site);
 	if (r->jobs <= 1) {
 		size_t len;
 		bool error;
 		char *s = render(r, r->ctx, doc, &len, &error);
-		emit(r, s, len, error);
+		emit(r, s, len, doc);
 		pith_batch_learn(r->batch, doc);
 		pith_doc_free(doc);
 		return;
@@ -278,14 +298,18 @@ static long read_file(void *opaque, void *buf, size_t len)
 /* An input that cannot be read still makes a record, with the error. */
 static void input_error(struct run *r, const char *name, const char *msg)
 {
-	fprintf(stderr, "%s: %s: %s\n", r->t->name, name, msg);
+	r->inputs_failed++;
+	if (r->o->detect) {
+		/* --detect prints FILE<TAB>charset lines only */
+		fprintf(stderr, "%s: %s: %s\n", r->t->name, name, msg);
+		return;
+	}
 	pith_doc *doc = NULL;
 	if (pith_doc_from_json(r->ctx, "{}", 2, &doc) == PITH_OK) {
 		pith_doc_set(doc, "file", name);
 		pith_doc_set_error(doc, msg);
 		submit(r, doc);
 	}
-	r->inputs_failed++;
 }
 
 static void detect_file(struct run *r, const char *name, FILE *f)
@@ -334,7 +358,10 @@ static void do_file(struct run *r, const char *name)
 		else
 			strcpy(dir, ".");
 	}
-	r->site = is_stdin ? "-" : dir;
+	/* stdin may be one piece of a split batch (GNU parallel, Hadoop
+	 * streaming): its records must not depend on the pieces before it, so
+	 * the batch memory is for named inputs only */
+	r->site = is_stdin ? NULL : dir;
 	pith_reader *rd = pith_reader_new(r->ctx, read_file, f, is_stdin ? "-" : name);
 	if (!rd) {
 		r->site = NULL;
@@ -440,6 +467,29 @@ enum {
 	OPT_NO_SPAM, OPT_DETECT,
 };
 
+/* Does tool t offer option c? Options a tool does not offer are usage
+ * errors, not silently ignored. */
+static bool offered(const struct tool *t, int c)
+{
+	switch (c) {
+	case OPT_NO_REPAIR: case OPT_DETECT:
+		return t->is_decode;
+	case OPT_T2S: case OPT_FOLD: case OPT_NO_SPAM:
+		return t->stages & PITH_STAGE_CLEAN;
+	case OPT_NOW:
+		return t->stages & (PITH_STAGE_META | PITH_STAGE_LINKS);
+	case OPT_MAXDEPTH: case OPT_BUDGET:
+		return t->stages & (PITH_STAGE_STRIP | PITH_STAGE_META | PITH_STAGE_LINKS);
+	case OPT_NO_SITE: case 'j':
+		return t->is_pith;
+	case OPT_DROP:
+		return t->keeps_source;
+	case OPT_KEEP:
+		return !t->keeps_source;
+	}
+	return true;
+}
+
 static void usage(const struct tool *t, FILE *f)
 {
 	fprintf(f, "Usage: %s [OPTIONS] [FILE...]\n%s\n\n", t->name, t->summary);
@@ -470,14 +520,15 @@ static void usage(const struct tool *t, FILE *f)
 		      f);
 	if (t->is_pith)
 		fputs("  -j, --jobs N          worker threads (default: number of cores)\n"
-		      "      --no-repair       do not repair mojibake\n"
 		      "      --no-site-memory  in batches, do not take lines that repeat across\n"
 		      "                        pages of one site as boilerplate\n",
 		      f);
-	fputs("      --max-page-size N page size limit in bytes (default 64M; K, M, G)\n"
-	      "      --max-depth N     HTML nesting limit (default 256)\n"
-	      "      --time-budget MS  per page; the page gets a warning past it\n"
-	      "      --progress        progress line on stderr\n"
+	fputs("      --max-page-size N page size limit in bytes (default 64M; K, M, G)\n", f);
+	if (offered(t, OPT_MAXDEPTH))
+		fputs("      --max-depth N     HTML nesting limit (default 256)\n"
+		      "      --time-budget MS  per page; the page gets a warning past it\n",
+		      f);
+	fputs("      --progress        progress line on stderr\n"
 	      "      --no-progress     no progress line, even on a terminal\n"
 	      "  -h, --help            this help\n"
 	      "  -V, --version         versions of pith and its libraries\n\n"
@@ -504,6 +555,7 @@ static bool parse_size(const char *s, size_t *out)
 	return true;
 }
 
+/* --now: Unix seconds, or ISO 8601 "2025-06-16[THH:MM[:SS]][Z|±HH[:MM]]". */
 static bool parse_now(const char *s, long long *out)
 {
 	char *end;
@@ -512,17 +564,42 @@ static bool parse_now(const char *s, long long *out)
 		*out = v;
 		return true;
 	}
-	int y, mo, d, h = 0, mi = 0, sec = 0;
-	if (sscanf(s, "%d-%d-%dT%d:%d:%d", &y, &mo, &d, &h, &mi, &sec) < 3 &&
-	    sscanf(s, "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &sec) < 3)
+	int y, mo, d, h = 0, mi = 0, sec = 0, n = 0;
+	if (sscanf(s, "%4d-%2d-%2d%n", &y, &mo, &d, &n) != 3)
 		return false;
-	/* days from civil, UTC */
+	const char *p = s + n;
+	if (*p == 'T' || *p == ' ') {
+		int m = 0;
+		if (sscanf(p + 1, "%2d:%2d%n", &h, &mi, &m) != 2)
+			return false;
+		p += 1 + m;
+		if (*p == ':' && sscanf(p + 1, "%2d%n", &sec, &m) == 1)
+			p += 1 + m;
+	}
+	long long off = 0;
+	if (*p == 'Z') {
+		p++;
+	} else if (*p == '+' || *p == '-') {
+		int oh = 0, om = 0, m = 0;
+		if (sscanf(p + 1, "%2d%n", &oh, &m) != 1)
+			return false;
+		const char *q = p + 1 + m;
+		if (*q == ':')
+			q++;
+		if (sscanf(q, "%2d%n", &om, &m) == 1)
+			q += m;
+		off = (oh * 3600LL + om * 60LL) * (*p == '-' ? -1 : 1);
+		p = q;
+	}
+	if (*p || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60)
+		return false;
+	/* days from the civil date, UTC */
 	y -= mo <= 2;
 	long long era = (y >= 0 ? y : y - 399) / 400;
 	long long yoe = y - era * 400;
 	long long doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
 	long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	*out = (era * 146097 + doe - 719468) * 86400 + h * 3600 + mi * 60 + sec;
+	*out = (era * 146097 + doe - 719468) * 86400 + h * 3600 + mi * 60 + sec - off;
 	return true;
 }
 
@@ -563,6 +640,11 @@ int tool_main(const struct tool *t, int argc, char **argv)
 	};
 	int c;
 	while ((c = getopt_long(argc, argv, "f:o:rj:hV", longopts, NULL)) != -1) {
+		if (c != '?' && !offered(t, c)) {
+			fprintf(stderr, "%s: %s is not an option of %s\nTry '%s --help'.\n", t->name,
+				argv[optind - 1], t->name, t->name);
+			return TOOL_USAGE;
+		}
 		switch (c) {
 		case 'f':
 			if (!strcmp(optarg, "jsonl"))
@@ -576,7 +658,7 @@ int tool_main(const struct tool *t, int argc, char **argv)
 			else if (!strcmp(optarg, "blocks"))
 				o.format = PITH_FORMAT_BLOCKS;
 			else {
-				fprintf(stderr, "%s: unknown format '%s' (jsonl, json, text, markdown)\n",
+				fprintf(stderr, "%s: unknown format '%s' (jsonl, json, text, markdown, blocks)\n",
 					t->name, optarg);
 				return TOOL_USAGE;
 			}
@@ -640,10 +722,6 @@ int tool_main(const struct tool *t, int argc, char **argv)
 			fprintf(stderr, "Try '%s --help'.\n", t->name);
 			return TOOL_USAGE;
 		}
-	}
-	if ((o.detect && !t->is_decode) || (o.jobs > 1 && !t->is_pith)) {
-		fprintf(stderr, "%s: option not available in this tool\n", t->name);
-		return TOOL_USAGE;
 	}
 	if (t->keeps_source ? !o.drop_source : o.keep_source)
 		o.lib.flags |= PITH_OPT_KEEP_SOURCE;

@@ -305,6 +305,7 @@ const char *pith_doc_title(const pith_doc *d) { return rec_get_str(d, "title"); 
 const char *pith_doc_date(const pith_doc *d) { return rec_get_str(d, "date"); }
 const char *pith_doc_url(const pith_doc *d) { return rec_get_str(d, "url"); }
 const char *pith_doc_error(const pith_doc *d) { return rec_get_str(d, "error"); }
+const char *pith_doc_get(const pith_doc *d, const char *key) { return d && key ? rec_get_str(d, key) : NULL; }
 const char *pith_doc_warning(const pith_doc *d) { return rec_get_str(d, "warning"); }
 
 const char *pith_doc_source(const pith_doc *d, size_t *len, int *is_html)
@@ -424,8 +425,8 @@ static json_t *ordered(pith_ctx *ctx, const pith_doc *doc)
 			bool mine = (k[0] == 'h') == (doc->kind == KIND_HTML);
 			if (keep && doc->src && mine)
 				json_object_set_new(o, k, json_stringn(doc->src, doc->srclen));
-			else if (keep && !doc->src && (v = json_object_get(doc->rec, k)))
-				json_object_set(o, k, v);
+			else if (keep && (v = json_object_get(doc->rec, k)))
+				json_object_set(o, k, v); /* the other one, passed through */
 			continue;
 		}
 		if ((v = json_object_get(doc->rec, k)))

@@ -16,6 +16,18 @@ void meta_set(meta_field *f, const char *s, size_t len, int strength)
 		return;
 	size_t b, e;
 	text_trim(s, len, &b, &e);
+	/* a value never ends in an opening bracket or a separator: "办公室 【" */
+	while (e > b) {
+		size_t k = e - 1, adv;
+		while (k > b && ((unsigned char)s[k] & 0xC0) == 0x80)
+			k--;
+		uint32_t c = u8_next(s + k, e - k, &adv);
+		if (!uc_is_space(c) && !strchr("([{|", (int)(c < 0x80 ? c : 1)) &&
+		    c != 0x3010 && c != 0xFF08 && c != 0x300A && c != 0x300C && c != 0x300E &&
+		    c != 0xFF5C && c != 0x2014 && c != 0xFF1A && c != 0xFF0C && c != 0x3001)
+			break;
+		e = k;
+	}
 	if (b >= e)
 		return;
 	pbuf v = PBUF_INIT;
@@ -523,24 +535,29 @@ void meta_to_record(pith_doc *doc, const meta *m)
 	char buf[48];
 	/* title, date and authors are always there (null or []): scripts
 	 * can rely on them */
+	/* what the input record already says stands when the page says
+	 * nothing (a second run, or a caller's own title) */
 	if (m->title.value)
 		put(doc, "title", &m->title);
-	else
+	else if (!rec_get_str(doc, "title"))
 		json_object_set_new(doc->rec, "title", json_null());
 	if (m->date.prec) {
 		date_format(&m->date, buf, sizeof buf);
 		rec_set_str(doc, "date", buf);
-	} else {
+	} else if (!rec_get_str(doc, "date")) {
 		json_object_set_new(doc->rec, "date", json_null());
 	}
 	if (m->modified.prec) {
 		date_format(&m->modified, buf, sizeof buf);
 		rec_set_str(doc, "modified", buf);
 	}
-	json_t *a = json_array();
-	for (int i = 0; i < m->nauthors; i++)
-		json_array_append_new(a, json_string(m->authors[i]));
-	json_object_set_new(doc->rec, "authors", a);
+	json_t *old = json_object_get(doc->rec, "authors");
+	if (m->nauthors || !json_is_array(old) || !json_array_size(old)) {
+		json_t *a = json_array();
+		for (int i = 0; i < m->nauthors; i++)
+			json_array_append_new(a, json_string(m->authors[i]));
+		json_object_set_new(doc->rec, "authors", a);
+	}
 	put(doc, "source", &m->source);
 	put(doc, "site", &m->site);
 	put(doc, "editor", &m->editor);

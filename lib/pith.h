@@ -18,8 +18,8 @@
  *
  * Threads: distinct pith_ctx handles may be used at the same time from
  * different threads; one handle, and the documents made with it, belong to
- * one thread at a time. pith_init() may be called once before starting
- * threads (it is also called by pith_ctx_new()).
+ * one thread at a time. The first pith_ctx_new() sets up libxml2's
+ * globals, once, in a thread-safe way.
  */
 #ifndef PITH_H
 #define PITH_H
@@ -155,6 +155,9 @@ PITH_API const char *pith_doc_date(const pith_doc *doc);   /* ISO 8601 */
 PITH_API const char *pith_doc_url(const pith_doc *doc);
 PITH_API const char *pith_doc_error(const pith_doc *doc);   /* the "error" field */
 PITH_API const char *pith_doc_warning(const pith_doc *doc); /* the "warning" field */
+/* Any string field of the record (e.g. "file", "source"); NULL when absent
+ * or not a string. */
+PITH_API const char *pith_doc_get(const pith_doc *doc, const char *key);
 /* The decoded page (UTF-8) and whether it is HTML (1) or a text dump (0). */
 PITH_API const char *pith_doc_source(const pith_doc *doc, size_t *len, int *is_html);
 /* Sets an "error" on the record (e.g. a failure found by the caller). */
