@@ -247,7 +247,8 @@ static void decide_cuts(struct hc *h)
 		 * the next paragraph or heading of the article's flow */
 		if (!(f & (EF_COMMENT | EF_RELATED)) || (!(f & EF_HEADS) && h->chars[i] > 100))
 			continue;
-		for (uint32_t sb = d->n[i].next; sb; sb = d->n[sb].next) {
+		unsigned left = 256; /* a bound for pages of endless siblings */
+		for (uint32_t sb = d->n[i].next; sb && left--; sb = d->n[sb].next) {
 			unsigned t = d->n[sb].tag;
 			if (t == TAG_TEXT)
 				continue;
