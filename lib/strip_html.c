@@ -370,8 +370,8 @@ static bool teaser_link(const struct page *pg, const block *b)
 		return false;
 	if (b->nchars > 60)
 		return true;
-	if (b->nanchors) {
-		/* a label ending in a colon before the link */
+	if (b->nanchors && pg->an[b->anchor].len >= 25) {
+		/* a label ending in a colon before a headline-long link */
 		uint32_t k = pg->an[b->anchor].off - b->off;
 		while (k > 0 && s[k - 1] == ' ')
 			k--;
@@ -446,8 +446,9 @@ static void context_pass(struct hc *h, size_t lo, size_t hi, uint8_t *out)
 		int res = c;
 		if (fg < i && i < lg) {
 			if (c == C_NEAR || c == C_SHORT) {
-				res = link_density(b) < 0.5f ? C_GOOD : C_BAD;
-			} else if (c == C_BAD && link_density(b) >= 0.5f &&
+				/* near-good blocks may be linked sentences */
+				res = c == C_NEAR || link_density(b) < 0.5f ? C_GOOD : C_BAD;
+			} else if (c == C_BAD && link_density(b) > 0.33f &&
 				   !(b->lexwhole & (LEX_FURNITURE | LEX_LISTHEAD)) &&
 				   !(b->lex & LEX_FURNITURE)) {
 				size_t before = i;
