@@ -58,6 +58,7 @@ static uint32_t attr_words(const char *v, size_t len)
 		case LEX_HINT_COMMENT: bit = EF_COMMENT; break;
 		case LEX_HINT_RELATED: bit = EF_RELATED; break;
 		case LEX_HINT_HIDDEN: bit = EF_HIDDEN; break;
+		case LEX_HINT_EMBED: bit = EF_EMBED; break;
 		default: continue;
 		}
 		if (!(f & bit) && word_at(v, len, m[i].start, m[i].end) &&
@@ -173,6 +174,9 @@ uint32_t html_hints(const dom *d, uint32_t n, uint32_t *sig, hint_cache *cache)
 		f |= EF_SECTION;
 		break;
 	}
+	/* an embedded post is article content whatever its wrapper's words */
+	if (f & EF_EMBED)
+		f &= ~(uint32_t)(EF_NEG | EF_CHROME);
 	/* "article-footer", "comment-body": the boilerplate word wins */
 	if (f & (EF_NEG | EF_COMMENT | EF_RELATED | EF_HIDDEN))
 		f &= ~(uint32_t)EF_POS;

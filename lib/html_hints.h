@@ -20,6 +20,7 @@ enum {
 	EF_SECTION = 1 << 6,   /* article, main */
 	EF_HIDDEN = 1 << 7,    /* class words: not shown (sr-only, tooltip…) */
 	EF_INVISIBLE = 1 << 8, /* hidden attribute, aria-hidden, display:none */
+	EF_EMBED = 1 << 12,    /* class words: an embedded post (tweet…) */
 	/* set by the classifier */
 	EF_CUT = 1 << 9,       /* the root of a boilerplate subtree */
 	EF_HEADS = 1 << 10,    /* a list's heading: the containers after it

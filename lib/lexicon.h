@@ -29,7 +29,8 @@
 	X(COMMENT, "comment")       /* comment sections, reader replies */    \
 	X(HINT_COMMENT, "hint_comment") /* class/id words of comment sections */ \
 	X(HINT_RELATED, "hint_related") /* class/id words of related lists */ \
-	X(HINT_HIDDEN, "hint_hidden") /* class/id words of elements not shown */
+	X(HINT_HIDDEN, "hint_hidden") /* class/id words of elements not shown */ \
+	X(HINT_EMBED, "hint_embed") /* class/id words of embedded posts */
 
 enum lex_cat {
 #define X(id, name) LEX_##id,
