@@ -17,18 +17,23 @@ static bool looks_like_html(const char *s, size_t len)
 	if (i + 1 < n && s[i] == '<' && (s[i + 1] == '!' || s[i + 1] == '?' ||
 					  ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z')))
 		return true;
-	static const char *const tags[] = {"<html", "<head", "<body", "<div", "<p>", "<p ",
-					   "<br", "<table", "<meta", "<title", "<span", "<a href"};
-	int hits = 0;
-	for (size_t t = 0; t < sizeof tags / sizeof *tags; t++) {
-		size_t tl = strlen(tags[t]);
-		for (size_t k = 0; k + tl <= n; k++)
-			if (s[k] == '<' && !strncasecmp(s + k, tags[t], tl)) {
-				hits++;
-				break;
-			}
+	/* else two different well-known tags, in one pass over the '<'s */
+	static const char *const tags[] = {"html", "head", "body", "div", "p>", "p ", "br",
+					   "table", "meta", "title", "span", "a href"};
+	unsigned seen = 0;
+	for (const char *p = memchr(s, '<', n); p; p = memchr(p + 1, '<', n - (size_t)(p + 1 - s))) {
+		size_t left = n - (size_t)(p + 1 - s);
+		for (unsigned t = 0; t < sizeof tags / sizeof *tags; t++) {
+			size_t tl = strlen(tags[t]);
+			if (tl <= left && !strncasecmp(p + 1, tags[t], tl))
+				seen |= 1u << t;
+		}
+		if (__builtin_popcount(seen) >= 2)
+			return true;
+		if (p + 1 >= s + n)
+			break;
 	}
-	return hits >= 2;
+	return false;
 }
 
 /* Binary data, not a page: many control characters in the decoded text,
@@ -38,7 +43,7 @@ static bool looks_binary(const char *s, size_t len, size_t invalid)
 {
 	if (!len)
 		return false;
-	size_t n = len < 65536 ? len : 65536, ctl = 0, chars = 0, i = 0;
+	size_t n = len < 16384 ? len : 16384, ctl = 0, chars = 0, i = 0;
 	while (i < n) {
 		size_t adv;
 		uint32_t c = u8_next(s + i, n - i, &adv);
@@ -57,10 +62,27 @@ static json_t *str_or_null(const char *s)
 	return s && *s ? json_string(s) : json_null();
 }
 
+/* libxml2's HTML parser (2.9.14, htmlParseContentInternal) takes a NUL
+ * byte between elements for the end of the page: all after it would be
+ * lost. NULs carry no text (browsers drop them too), so they go. */
+static void drop_nuls(pith_doc *doc)
+{
+	char *w = memchr(doc->src, 0, doc->srclen);
+	if (!w)
+		return;
+	for (const char *r = w, *end = doc->src + doc->srclen; r < end; r++)
+		if (*r)
+			*w++ = *r;
+	doc->srclen = (size_t)(w - doc->src);
+	doc->src[doc->srclen] = 0;
+}
+
 static void set_kind(pith_doc *doc, const char *content_type)
 {
 	bool plain = content_type && strcasestr(content_type, "text/plain");
 	doc->kind = !plain && looks_like_html(doc->src, doc->srclen) ? KIND_HTML : KIND_TEXT;
+	if (doc->kind == KIND_HTML)
+		drop_nuls(doc);
 }
 
 pith_status stage_decode(pith_ctx *ctx, pith_doc *doc)
@@ -90,6 +112,8 @@ pith_status stage_decode(pith_ctx *ctx, pith_doc *doc)
 			if (!doc->src)
 				return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
 			json_object_del(doc->rec, key);
+			if (doc->kind == KIND_HTML)
+				drop_nuls(doc);
 			return PITH_OK;
 		}
 		pbuf_free(&out);
@@ -101,6 +125,8 @@ pith_status stage_decode(pith_ctx *ctx, pith_doc *doc)
 		doc->srclen = n;
 		/* the page lives in doc->src from now on; output writes it back */
 		json_object_del(doc->rec, key);
+		if (doc->kind == KIND_HTML)
+			drop_nuls(doc);
 		return PITH_OK;
 	}
 

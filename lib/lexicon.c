@@ -43,6 +43,12 @@ static struct {
 	pattern *pat;
 	size_t npat;
 	uint32_t root_next[256]; /* dense transitions of the root */
+	/* The automaton as a DFA over byte classes (bytes no phrase uses share
+	 * class 0): one table lookup per text byte, no failure chains. */
+	uint8_t cls[256];        /* byte (ASCII case folded) → class */
+	unsigned ncls;
+	uint16_t *delta;         /* nst × ncls next states */
+	uint8_t *hasout;         /* state ends a phrase, itself or by suffix */
 	bool ok;
 } ac;
 
@@ -206,6 +212,38 @@ static void ac_build(void)
 			queue[qt++] = e.to;
 		}
 	}
+	/* byte classes and the full transition table, breadth first so that
+	 * a state's failure state is done before it */
+	if (ac.nst < 65536) {
+		for (size_t e = 0; e < ac.nedges; e++)
+			if (!ac.cls[ac.edges[e].byte])
+				ac.cls[ac.edges[e].byte] = (uint8_t)++ac.ncls;
+		ac.ncls++;
+		for (int c = 'A'; c <= 'Z'; c++)
+			ac.cls[c] = ac.cls[c + 32];
+		ac.delta = calloc(ac.nst * ac.ncls, sizeof *ac.delta);
+		ac.hasout = calloc(ac.nst, 1);
+	}
+	if (ac.delta && ac.hasout) {
+		for (unsigned b = 0; b < 256; b++)
+			if (ac.cls[b] && b == fold((uint8_t)b))
+				ac.delta[ac.cls[b]] = (uint16_t)ac.root_next[b];
+		for (size_t qi = 0; qi < qt; qi++) {
+			uint32_t n = queue[qi];
+			uint16_t *row = ac.delta + (size_t)n * ac.ncls;
+			memcpy(row, ac.delta + (size_t)ac.st[n].fail * ac.ncls, ac.ncls * sizeof *row);
+			for (uint32_t k = 0; k < ac.st[n].nedges; k++) {
+				edge e = ac.edges[ac.st[n].edges + k];
+				row[ac.cls[e.byte]] = (uint16_t)e.to;
+			}
+			ac.hasout[n] = ac.st[n].out || ac.st[n].dict;
+		}
+	} else {
+		free(ac.delta);
+		free(ac.hasout);
+		ac.delta = NULL;
+		ac.hasout = NULL;
+	}
 	free(queue);
 	ac.ok = true;
 	return;
@@ -238,7 +276,13 @@ static void run(const char *s, size_t len, emit_fn emit, void *arg)
 		return;
 	uint32_t st = 0;
 	for (size_t i = 0; i < len; i++) {
-		st = step(st, fold((uint8_t)s[i]));
+		if (ac.delta) {
+			st = ac.delta[(size_t)st * ac.ncls + ac.cls[(uint8_t)s[i]]];
+			if (!ac.hasout[st])
+				continue;
+		} else {
+			st = step(st, fold((uint8_t)s[i]));
+		}
 		for (uint32_t o = st; o; o = ac.st[o].dict)
 			for (uint32_t p = ac.st[o].out; p; p = ac.pat[p - 1].next) {
 				const pattern *pt = &ac.pat[p - 1];
