@@ -11,29 +11,48 @@
 static bool looks_like_html(const char *s, size_t len)
 {
 	size_t n = len < 8192 ? len : 8192;
+	/* tags (<x, </x, <!x) and lines in the first 8 KB: markup has tags
+	 * throughout; a text dump with a stray <img> left at its top (w3m
+	 * prints what it cannot render) has a few tags over many lines */
+	size_t tags = 0, lines = 1;
+	static const char *const known[] = {"html", "head", "body", "div", "p>", "p ", "br",
+					    "table", "meta", "title", "span", "a href"};
+	unsigned seen = 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (s[i] == '\n') {
+			lines++;
+			continue;
+		}
+		if (s[i] != '<')
+			continue;
+		char c = s[i + 1];
+		if (c == '!' || c == '/' || c == '?' || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))
+			tags++;
+		for (unsigned t = 0; t < sizeof known / sizeof *known; t++) {
+			size_t tl = strlen(known[t]);
+			if (i + 1 + tl <= n && !strncasecmp(s + i + 1, known[t], tl))
+				seen |= 1u << t;
+		}
+	}
+	if (tags >= 16)
+		return true;
 	size_t i = 0;
 	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
 		i++;
-	if (i + 1 < n && s[i] == '<' && (s[i + 1] == '!' || s[i + 1] == '?' ||
-					  ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z')))
-		return true;
-	/* else two different well-known tags, in one pass over the '<'s */
-	static const char *const tags[] = {"html", "head", "body", "div", "p>", "p ", "br",
-					   "table", "meta", "title", "span", "a href"};
-	unsigned seen = 0;
-	for (const char *p = memchr(s, '<', n); p; p = memchr(p + 1, '<', n - (size_t)(p + 1 - s))) {
-		size_t left = n - (size_t)(p + 1 - s);
-		for (unsigned t = 0; t < sizeof tags / sizeof *tags; t++) {
-			size_t tl = strlen(tags[t]);
-			if (tl <= left && !strncasecmp(p + 1, tags[t], tl))
-				seen |= 1u << t;
-		}
-		if (__builtin_popcount(seen) >= 2)
+	bool opens = i + 1 < n && s[i] == '<' &&
+		     (s[i + 1] == '!' || s[i + 1] == '?' ||
+		      ((s[i + 1] | 0x20) >= 'a' && (s[i + 1] | 0x20) <= 'z'));
+	/* a page opening with a document-level tag is markup, however long
+	 * its first <style> block; stray inline tags are not */
+	static const char *const starts[] = {"!doctype", "html", "?xml", "head", "meta", "title",
+					     "body", "link", "script", "style", "div", "table",
+					     "text ", "!--", "p>", "p "};
+	for (unsigned t = 0; opens && t < sizeof starts / sizeof *starts; t++)
+		if (!strncasecmp(s + i + 1, starts[t], strlen(starts[t])))
 			return true;
-		if (p + 1 >= s + n)
-			break;
-	}
-	return false;
+	if (tags * 4 < lines)
+		return false;
+	return opens || __builtin_popcount(seen) >= 2;
 }
 
 /* Binary data, not a page: many control characters in the decoded text,
