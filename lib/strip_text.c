@@ -176,16 +176,27 @@ static bool aligned_row(const struct page *pg, const block *b)
 	return gaps >= 2;
 }
 
+/* A line of a menu: short, no sentence, no punctuation but a bullet. */
+static bool aligned_row(const struct page *pg, const block *b);
+
+static bool menu_line(const struct page *pg, const block *b, const struct line_info *l)
+{
+	if (b->nchars >= 40 || l->prose || (b->flags & (BF_NUMBERED | BF_ROW)) ||
+	    aligned_row(pg, b))
+		return false;
+	if (b->npunct == b->nchars)
+		return true; /* a bullet or a bar alone */
+	uint32_t punct = b->npunct - ((b->flags & BF_BULLET) && b->npunct ? 1 : 0);
+	return punct == 0;
+}
+
 /* A run of short lines with no punctuation at all: a menu or a list of
  * links, where growing the body must stop. */
 static bool nav_run(const struct page *pg, const struct line_info *li, size_t i, size_t n)
 {
 	size_t k = i;
 	while (k < n && k < i + 3) {
-		const block *b = &pg->b[k];
-		uint32_t punct = b->npunct - ((b->flags & BF_BULLET) && b->npunct ? 1 : 0);
-		if (li[k].kind != LK_TEXT || b->nchars >= 40 || (punct && !(b->flags & BF_BULLET)) ||
-		    li[k].prose || (b->flags & BF_NUMBERED))
+		if (li[k].kind != LK_TEXT || !menu_line(pg, &pg->b[k], &li[k]))
 			break;
 		k++;
 	}
@@ -469,6 +480,17 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			li[i].score = -1.0f;
 		}
 
+	/* runs of three or more short lines without sentences (menus, tag
+	 * lists, bullets alone) cost more: the article is not found across them */
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && li[j].kind == LK_TEXT && menu_line(pg, &pg->b[j], &li[j]))
+			j++;
+		if (j - i >= 3)
+			for (size_t k = i; k < j; k++)
+				li[k].score = -2.0f;
+		i = j > i ? j : i + 1;
+	}
 	/* related lists are found before the article, which they may precede */
 	for (size_t i = 0; i < n; i++)
 		if (li[i].kind == LK_RELHEAD)
