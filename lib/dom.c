@@ -137,6 +137,7 @@ static void on_start(void *ctx, const xmlChar *name, const xmlChar **atts)
 	 * elements are never page text, and an SVG can hold thousands. */
 	if (d->nstack >= d->max_depth || d->in_skip) {
 		d->skipped++;
+		d->word_break = true;
 		return;
 	}
 	unsigned tag = tag_lookup((const char *)name);
@@ -191,6 +192,7 @@ static void on_end(void *ctx, const xmlChar *name)
 	(void)name;
 	if (d->skipped) {
 		d->skipped--;
+		d->word_break = true;
 		return;
 	}
 	if (!d->nstack)
@@ -218,6 +220,11 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 	if (last && d->n[last].tag == TAG_TEXT &&
 	    d->n[last].text + d->n[last].tlen + 1 == d->str.len) {
 		d->str.len--; /* drop the NUL */
+		if (d->word_break) {
+			pbuf_addc(&d->str, ' ');
+			d->n[last].tlen++;
+		}
+		d->word_break = false;
 		pbuf_add(&d->str, ch, (size_t)len);
 		pbuf_addc(&d->str, 0);
 		d->n[last].tlen += (uint32_t)len;
@@ -225,6 +232,7 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 			d->oom = true;
 		return;
 	}
+	d->word_break = false;
 	uint32_t id = node_add(d, TAG_TEXT);
 	if (d->oom)
 		return;

@@ -123,7 +123,9 @@ typedef struct dom {
 	uint32_t title;  /* <title> text: offset in str, 0 = none */
 	uint32_t *stack; /* open elements while parsing */
 	size_t nstack, scap;
-	unsigned max_depth, skipped; /* elements not made: too deep */
+	unsigned max_depth, skipped; /* elements not made: too deep, or in script */
+	bool word_break; /* an element not made ended or began: its text and
+			  * the next are separate words */
 	int in_skip;     /* inside script/style…: text kept only for ld+json */
 	bool keep_script;
 	bool oom;
