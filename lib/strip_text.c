@@ -162,6 +162,21 @@ static bool comment_line(const struct page *pg, const block *b)
 	return false;
 }
 
+/* Mostly a URL: "[https://…/x.jpg]", "IFRAME: https://…", "www.x.com". */
+static bool url_line(const struct page *pg, const block *b)
+{
+	const char *s = block_text(pg, b);
+	const char *u = memmem(s, b->len, "http", 4);
+	if (!u)
+		u = memmem(s, b->len, "www.", 4);
+	if (!u)
+		return false;
+	size_t at = (size_t)(u - s), e = at;
+	while (e < b->len && (unsigned char)s[e] > ' ' && s[e] != ']')
+		e++;
+	return (e - at) * 2 >= b->len;
+}
+
 /* A table row a dumper laid out with runs of spaces between columns. */
 static bool aligned_row(const struct page *pg, const block *b)
 {
@@ -452,8 +467,13 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		li[i].score = prose_score(b);
 		if (!li[i].prose && aligned_row(pg, b))
 			li[i].score = 0.2f;
+		/* an image, an iframe or a link printed as its URL is not text */
+		if (url_line(pg, b)) {
+			li[i].prose = false;
+			li[i].score = -1.0f;
+		}
 		/* a bulleted line with a date is a list entry (a post, a teaser) */
-		if ((b->flags & BF_BULLET) && b->ndigits >= 4 && b->nchars <= 100 &&
+		if ((b->flags & (BF_BULLET | BF_NUMBERED)) && b->ndigits >= 4 && b->nchars <= 100 &&
 		    li[i].score > -0.5f)
 			li[i].score = -0.5f;
 	}
