@@ -282,8 +282,13 @@ static void visit(struct walker *w, uint32_t n)
 		uint8_t saved_level = w->level;
 		w->container = n;
 		w->container_tag = x->tag;
-		if (x->tag == TAG_PRE)
+		if (x->tag == TAG_PRE) {
 			w->in_flags |= BF_PRE;
+			/* <pre><code>: a code listing */
+			for (uint32_t c = x->first; c; c = d->n[c].next)
+				if (d->n[c].tag == TAG_CODE)
+					w->in_flags |= BF_CODE;
+		}
 		if (x->tag == TAG_BLOCKQUOTE)
 			w->in_flags |= BF_QUOTE;
 		if (tf & TF_HEADING)

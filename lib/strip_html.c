@@ -448,6 +448,11 @@ static void context_pass(struct hc *h, size_t lo, size_t hi, uint8_t *out)
 			if (c == C_NEAR || c == C_SHORT) {
 				/* near-good blocks may be linked sentences */
 				res = c == C_NEAR || link_density(b) < 0.5f ? C_GOOD : C_BAD;
+			} else if (c == C_BAD && (b->flags & BF_ROW) && link_density(b) < 0.9f &&
+				   !(b->lex & (LEX_FURNITURE | LEX_LISTHEAD))) {
+				/* a data row whose names link somewhere (results,
+				 * lists of people): tables are not menus */
+				res = C_GOOD;
 			} else if (c == C_BAD && link_density(b) > 0.33f &&
 				   !(b->lexwhole & (LEX_FURNITURE | LEX_LISTHEAD)) &&
 				   !(b->lex & LEX_FURNITURE)) {

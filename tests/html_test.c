@@ -116,9 +116,14 @@ static void test_walker(void)
 	b = find(pg, "quoted");
 	CHECK(b && (b->flags & BF_QUOTE));
 	b = find(pg, "a  b\n c");
-	CHECK(b && (b->flags & BF_PRE));
+	CHECK(b && (b->flags & BF_PRE) && !(b->flags & BF_CODE));
 	b = find(pg, "line two");
 	CHECK(b && (b->flags & BF_BR));
+	pith_doc_free(doc);
+	pg = strip("<html><body><p>Code:</p><pre><code>int x;\n  x = 1;</code></pre></body></html>",
+		   &doc);
+	b = find(pg, "int x;");
+	CHECK(b && (b->flags & BF_CODE) && !strcmp(block_text(pg, b), "int x;\n  x = 1;"));
 	pith_doc_free(doc);
 }
 
