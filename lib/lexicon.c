@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "lexicon_data.h"
+#include "textutil.h"
 #include "utf8.h"
 
 typedef struct edge {
@@ -330,31 +331,6 @@ size_t lex_find(const char *s, size_t len, lex_match *out, size_t max)
 	return a.n;
 }
 
-/* The text without surrounding white space and punctuation. */
-static void core(const char *s, size_t len, size_t *b, size_t *e)
-{
-	size_t i = 0, j = len;
-	while (i < j) {
-		size_t adv;
-		uint32_t c = u8_next(s + i, j - i, &adv);
-		if (!uc_is_space(c) && !uc_is_punct(c) && !uc_is_invisible(c))
-			break;
-		i += adv;
-	}
-	while (j > i) {
-		size_t k = j - 1;
-		while (k > i && ((unsigned char)s[k] & 0xC0) == 0x80)
-			k--;
-		size_t adv;
-		uint32_t c = u8_next(s + k, j - k, &adv);
-		if (!uc_is_space(c) && !uc_is_punct(c) && !uc_is_invisible(c))
-			break;
-		j = k;
-	}
-	*b = i;
-	*e = j;
-}
-
 struct whole_arg {
 	size_t b, e;
 	uint32_t any, whole;
@@ -380,7 +356,7 @@ static void emit_whole(void *arg, const pattern *p, size_t end)
 void lex_line(const char *s, size_t len, uint32_t *any, uint32_t *whole)
 {
 	struct whole_arg a = {0, 0, 0, 0};
-	core(s, len, &a.b, &a.e);
+	text_core(s, len, &a.b, &a.e);
 	if (a.b < a.e)
 		run(s, len, emit_whole, &a);
 	*any = a.any;

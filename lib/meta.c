@@ -522,6 +522,36 @@ int meta_read_line(pith_ctx *ctx, meta *m, const char *s, size_t len, int streng
 	return set;
 }
 
+/* "(文/杨佳)" "（记者 张三 通讯员 李四）" at the start or the end of a
+ * paragraph. */
+void meta_read_byline(pith_ctx *ctx, meta *m, const char *s, size_t len, bool at_end)
+{
+	if (!(lex_scan(s, len) & ((1u << LEX_META_AUTHOR) | (1u << LEX_META_EDITOR))))
+		return;
+	size_t open = (size_t)-1, close = (size_t)-1, i = 0;
+	while (i < len) {
+		size_t adv;
+		uint32_t c = u8_next(s + i, len - i, &adv);
+		if (c == '(' || c == 0xFF08 || c == 0x3010 || c == '[') {
+			if (at_end || open == (size_t)-1)
+				open = i + adv;
+		} else if ((c == ')' || c == 0xFF09 || c == 0x3011 || c == ']') &&
+			   open != (size_t)-1 && (at_end || close == (size_t)-1)) {
+			close = i;
+		}
+		i += adv;
+	}
+	if (open == (size_t)-1 || close == (size_t)-1 || close <= open || close - open > 120)
+		return;
+	if (at_end && !text_is_filler(s + close, len - close))
+		return;
+	/* at the start: the bracket within the first few characters
+	 * ("据新华社拉萨电（记者 格桑边觉）") */
+	if (!at_end && u8_count(s, open) > 16)
+		return;
+	meta_read_line(ctx, m, s + open, close - open, EV_GUESS);
+}
+
 /* ---- the record ---- */
 
 static void put(pith_doc *doc, const char *key, const meta_field *f)

@@ -59,6 +59,10 @@ bool meta_is_cjk_name(const char *s, size_t len);
  * forum or blog entry. Sets the authors with strength; true when found. */
 bool meta_read_poster(meta *m, const char *s, size_t len, int strength);
 
+/* A byline in brackets at the end (or, at_end false, near the start) of a
+ * body paragraph: "(文/杨佳)", "据新华社电（记者 张三 通讯员 李四）". */
+void meta_read_byline(pith_ctx *ctx, meta *m, const char *s, size_t len, bool at_end);
+
 /* Writes m into the record (title, date, authors, source, site, editor,
  * views, lang, url, description, modified). */
 void meta_to_record(pith_doc *doc, const meta *m);

@@ -559,36 +559,6 @@ static void byline_superset(meta *m, const char *s, size_t len)
 	meta_free(&t);
 }
 
-/* "(文/杨佳)" "（记者 张三 通讯员 李四）" at the start or the end of a
- * paragraph. */
-static void byline_in(pith_ctx *ctx, meta *m, const char *s, size_t len, bool at_end)
-{
-	if (!(lex_scan(s, len) & ((1u << LEX_META_AUTHOR) | (1u << LEX_META_EDITOR))))
-		return;
-	size_t open = (size_t)-1, close = (size_t)-1, i = 0;
-	while (i < len) {
-		size_t adv;
-		uint32_t c = u8_next(s + i, len - i, &adv);
-		if (c == '(' || c == 0xFF08 || c == 0x3010 || c == '[') {
-			if (at_end || open == (size_t)-1)
-				open = i + adv;
-		} else if ((c == ')' || c == 0xFF09 || c == 0x3011 || c == ']') &&
-			   open != (size_t)-1 && (at_end || close == (size_t)-1)) {
-			close = i;
-		}
-		i += adv;
-	}
-	if (open == (size_t)-1 || close == (size_t)-1 || close <= open || close - open > 120)
-		return;
-	if (at_end && !text_is_filler(s + close, len - close))
-		return;
-	/* at the start: the bracket within the first few characters
-	 * ("据新华社拉萨电（记者 格桑边觉）") */
-	if (!at_end && u8_count(s, open) > 16)
-		return;
-	meta_read_line(ctx, m, s + open, close - open, EV_GUESS);
-}
-
 static void role_and_name(meta *m, const char *s, size_t len)
 {
 	lex_match lm[4];
@@ -717,15 +687,15 @@ static void text_evidence(pith_ctx *ctx, meta *m, struct page *pg, int32_t hl,
 	/* bylines at the ends of the article's paragraphs */
 	if (first_body >= 0) {
 		const block *l = &pg->b[last_body];
-		byline_in(ctx, m, block_text(pg, l), l->len, true);
+		meta_read_byline(ctx, m, block_text(pg, l), l->len, true);
 		if (last_body > first_body) {
 			const block *l2 = &pg->b[last_body - 1];
-			byline_in(ctx, m, block_text(pg, l2), l2->len, true);
+			meta_read_byline(ctx, m, block_text(pg, l2), l2->len, true);
 		}
 		for (int32_t i = first_body; i < first_body + 3 && i <= last_body; i++) {
 			const block *b = &pg->b[i];
 			if (b->label == LB_BODY)
-				byline_in(ctx, m, block_text(pg, b), b->len, false);
+				meta_read_byline(ctx, m, block_text(pg, b), b->len, false);
 		}
 	}
 	/* no dated header: a short dated line closing the article (a notice's

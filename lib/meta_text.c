@@ -8,35 +8,6 @@
 #include "textutil.h"
 #include "utf8.h"
 
-/* "(文/杨佳)" "（记者 张三 通讯员 李四）" at the end (or start) of a body
- * paragraph. */
-static void byline_in(pith_ctx *ctx, meta *m, const char *s, size_t len, bool at_end)
-{
-	if (!(lex_scan(s, len) & ((1u << LEX_META_AUTHOR) | (1u << LEX_META_EDITOR))))
-		return;
-	/* the bracketed part nearest the end (or the start) */
-	size_t open = (size_t)-1, close = (size_t)-1, i = 0;
-	while (i < len) {
-		size_t adv;
-		uint32_t c = u8_next(s + i, len - i, &adv);
-		if (c == '(' || c == 0xFF08 || c == 0x3010 || c == '[') {
-			if (at_end || open == (size_t)-1)
-				open = i + adv;
-		} else if ((c == ')' || c == 0xFF09 || c == 0x3011 || c == ']') &&
-			   open != (size_t)-1 && (at_end || close == (size_t)-1)) {
-			close = i;
-		}
-		i += adv;
-	}
-	if (open == (size_t)-1 || close == (size_t)-1 || close <= open)
-		return;
-	if (at_end && !text_is_filler(s + close, len - close))
-		return;
-	if (close - open > 120)
-		return;
-	meta_read_line(ctx, m, s + open, close - open, EV_GUESS);
-}
-
 /* "…出处:https://…" "原文链接：https://…" in a footer or disclaimer. */
 static void url_in(meta *m, const char *s, size_t len)
 {
@@ -120,12 +91,12 @@ void meta_from_text(pith_ctx *ctx, pith_doc *doc, struct page *pg, meta *m)
 	pbuf_free(&pair);
 	if (first_body >= 0) {
 		const block *f = &pg->b[first_body], *l = &pg->b[last_body];
-		byline_in(ctx, m, block_text(pg, l), l->len, true);
+		meta_read_byline(ctx, m, block_text(pg, l), l->len, true);
 		if (last_body > first_body) {
 			const block *l2 = &pg->b[last_body - 1];
-			byline_in(ctx, m, block_text(pg, l2), l2->len, true);
+			meta_read_byline(ctx, m, block_text(pg, l2), l2->len, true);
 		}
-		byline_in(ctx, m, block_text(pg, f), f->len, false);
+		meta_read_byline(ctx, m, block_text(pg, f), f->len, false);
 	}
 	/* no dated header: a date alone on a line of the body (the date under
 	 * a notice's signature) */

@@ -22,13 +22,15 @@ bool text_is_filler(const char *s, size_t len)
 	return true;
 }
 
-void text_trim(const char *s, size_t len, size_t *b, size_t *e)
+/* The range of s without leading and trailing characters that `skip`
+ * says are padding. */
+static void trim_by(const char *s, size_t len, bool (*skip)(uint32_t), size_t *b, size_t *e)
 {
 	size_t i = 0, j = len;
 	while (i < j) {
 		size_t adv;
 		uint32_t c = u8_next(s + i, j - i, &adv);
-		if (!uc_is_space(c) && !uc_is_invisible(c))
+		if (!skip(c))
 			break;
 		i += adv;
 	}
@@ -38,12 +40,24 @@ void text_trim(const char *s, size_t len, size_t *b, size_t *e)
 			k--;
 		size_t adv;
 		uint32_t c = u8_next(s + k, j - k, &adv);
-		if (!uc_is_space(c) && !uc_is_invisible(c))
+		if (!skip(c))
 			break;
 		j = k;
 	}
 	*b = i;
 	*e = j;
+}
+
+static bool blank_char(uint32_t c) { return uc_is_space(c) || uc_is_invisible(c); }
+
+void text_trim(const char *s, size_t len, size_t *b, size_t *e)
+{
+	trim_by(s, len, blank_char, b, e);
+}
+
+void text_core(const char *s, size_t len, size_t *b, size_t *e)
+{
+	trim_by(s, len, filler, b, e);
 }
 
 uint32_t text_first_char(const char *s, size_t len)

@@ -18,6 +18,9 @@ uint32_t text_last_char(const char *s, size_t len);
 /* s without white space (incl. NBSP, U+3000) and invisible characters at
  * both ends: sets *b and *e. */
 void text_trim(const char *s, size_t len, size_t *b, size_t *e);
+/* Like text_trim, and punctuation goes too: the core of a line, for
+ * "is this phrase the whole line" questions. */
+void text_core(const char *s, size_t len, size_t *b, size_t *e);
 /* "标题:" "標題：" "Title:" alone on a line. */
 bool text_is_title_label(const char *s, size_t len);
 /* Appends s with runs of white space collapsed to one space and the ends
