@@ -529,8 +529,10 @@ static size_t first_post_end(const struct hc *h, size_t lo, size_t hi)
 	size_t cand[64], nc = 0;
 	for (size_t i = lo; i < hi && nc < 64; i++) {
 		const block *b = &pg->b[i];
+		/* a post's line links to the post or its comments; a live
+		 * blog's "Updated 10:32" lines do not, and stay */
 		if (h->cut[b->node] || h->cls[i] == C_GOOD || b->nchars > 100 || b->ndigits < 4 ||
-		    !(b->lex & (LEX_METALINE | (1u << LEX_COMMENT))))
+		    !b->nanchors || !(b->lex & (LEX_METALINE | (1u << LEX_COMMENT))))
 			continue;
 		cand[nc++] = i;
 	}
