@@ -335,8 +335,10 @@ static float line_score(const struct line_info *l)
 static size_t interruption_end(const struct page *pg, const struct line_info *li, size_t i,
 			       size_t n)
 {
+	/* a recognised related box may run longer than other breaks */
+	size_t limit = i < n && li[i].kind == LK_RELHEAD ? 14 : 8;
 	size_t j = i;
-	while (j < n && j < i + 8) {
+	while (j < n && j < i + limit) {
 		uint8_t k = li[j].kind;
 		const block *b = &pg->b[j];
 		if (k == LK_TEXT && li[j].prose)
@@ -346,7 +348,7 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 			return i;
 		j++;
 	}
-	if (j == i || j >= n || j >= i + 8)
+	if (j == i || j >= n || j >= i + limit)
 		return i;
 	/* list items after the break are a teaser list, not more article */
 	float mass = 0;
@@ -589,7 +591,43 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			break;
 		for (size_t k = be; k < j; k++)
 			skip[k] = true;
+		/* running text the related box took as its teaser, right before
+		 * the article resumes, is the article's */
+		for (size_t k = j; k-- > be && li[k].kind == LK_RELITEM && li[k].prose &&
+				   !headline_like(pg, &pg->b[k]);)
+			skip[k] = false;
 		be = j;
+	}
+	/* the same upwards: prose above a break just before the body start */
+	for (;;) {
+		size_t k = bs, gap = 0;
+		while (k > 0 && gap < 8 && !(li[k - 1].kind == LK_TEXT && li[k - 1].prose)) {
+			uint8_t kk = li[k - 1].kind;
+			if (kk == LK_COMMENT || kk == LK_PREVNEXT || kk == LK_META || kk == LK_DATE ||
+			    kk == LK_LABEL || (pg->b[k - 1].lex & ((1u << LEX_FOOTER) |
+					(1u << LEX_FOOTER_STRONG) | (1u << LEX_DISCLAIMER))))
+				break;
+			k--;
+			gap++;
+		}
+		if (k == bs || k == 0 || !(li[k - 1].kind == LK_TEXT && li[k - 1].prose))
+			break;
+		/* the prose run above must weigh, and not be a headline's teaser */
+		size_t top = k;
+		float mass = 0;
+		while (top > 0 && li[top - 1].kind == LK_TEXT &&
+		       !(pg->b[top - 1].flags & (BF_BULLET | BF_NUMBERED))) {
+			if (li[top - 1].score > 0)
+				mass += li[top - 1].score;
+			top--;
+		}
+		while (top < k && !li[top].prose)
+			top++;
+		if (mass < 6.0f)
+			break;
+		for (size_t x = k; x < bs; x++)
+			skip[x] = li[x].kind != LK_TEXT || !li[x].prose;
+		bs = top;
 	}
 	/* 4. title, before the body */
 	int32_t title = find_title(pg, li, bs);
@@ -607,6 +645,9 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			bs = i;
 	}
 
+	/* the line scores stay on the blocks: -f blocks shows them */
+	for (size_t i = 0; i < n; i++)
+		pg->b[i].score = li[i].kind == LK_TEXT ? li[i].score : -10.0f - li[i].kind;
 	/* 5. labels */
 	for (size_t i = 0; i < n; i++) {
 		uint8_t k = li[i].kind;
