@@ -144,6 +144,10 @@ static bool comment_line(const struct page *pg, const block *b)
 	if ((b->lex & (1u << LEX_COMMENT)) && b->nchars <= 40)
 		return true;
 	const char *s = block_text(pg, b);
+	/* "Top Rated Comments", "[ 167 comments ]" (Chinese headings are in the
+	 * word list: 评论人 is a discussant, not a comment) */
+	if (b->nchars <= 30 && memmem(s, b->len, "omments", 7))
+		return true;
 	static const char *const ends[] = {"said:", "says:", "wrote:", "replied:"};
 	for (size_t k = 0; k < sizeof ends / sizeof *ends; k++) {
 		size_t el = strlen(ends[k]);
@@ -274,7 +278,8 @@ static int32_t find_title(struct page *pg, const struct line_info *li, size_t bo
 	size_t from = body > 40 ? body - 40 : 0;
 	for (size_t i = from; i < body; i++) {
 		const block *b = &pg->b[i];
-		if ((li[i].kind != LK_TEXT && !li[i].site_repeat) || b->nchars < 4 || b->nchars > 100)
+		if ((li[i].kind != LK_TEXT && !li[i].site_repeat) || b->nchars < 4 || b->nchars > 100 ||
+		    (b->flags & BF_BULLET) || li[i].score <= -2.0f)
 			continue;
 		float s = 1.0f;
 		const char *t = block_text(pg, b);
@@ -631,15 +636,16 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	}
 	/* 4. title, before the body */
 	int32_t title = find_title(pg, li, bs);
-	/* text lines between the title (and the metadata after it) and the
-	 * body belong to the body: "各相关单位：", a lead paragraph */
+	/* a few text lines between the title (and the metadata after it) and
+	 * the body belong to the body: "各相关单位：", a lead paragraph */
 	if (title >= 0) {
 		size_t i = (size_t)title + 1;
 		while (i < bs && (li[i].kind != LK_TEXT || li[i].repeated))
 			i++;
-		bool clean = true;
+		bool clean = bs - i <= 3;
 		for (size_t j = i; j < bs; j++)
-			if (li[j].kind != LK_TEXT || li[j].repeated)
+			if (li[j].kind != LK_TEXT || li[j].repeated || li[j].score <= -2.0f ||
+			    (pg->b[j].flags & BF_BULLET))
 				clean = false;
 		if (clean)
 			bs = i;
