@@ -81,9 +81,11 @@ static json_t *str_or_null(const char *s)
 	return s && *s ? json_string(s) : json_null();
 }
 
-/* libxml2's HTML parser (2.9.14, htmlParseContentInternal) takes a NUL
- * byte between elements for the end of the page: all after it would be
- * lost. NULs carry no text (browsers drop them too), so they go. */
+/* NULs carry no text (browsers drop them too), and they do harm: libxml2's
+ * HTML parser (2.9.14, htmlParseContentInternal) takes one between
+ * elements for the end of the page, and the stages read names and lines
+ * as C strings in places (a NUL inside an author's name once made
+ * meta.c read past a copy of it). The decoded page has none. */
 static void drop_nuls(pith_doc *doc)
 {
 	char *w = memchr(doc->src, 0, doc->srclen);
@@ -100,8 +102,7 @@ static void set_kind(pith_doc *doc, const char *content_type)
 {
 	bool plain = content_type && strcasestr(content_type, "text/plain");
 	doc->kind = !plain && looks_like_html(doc->src, doc->srclen) ? KIND_HTML : KIND_TEXT;
-	if (doc->kind == KIND_HTML)
-		drop_nuls(doc);
+	drop_nuls(doc);
 }
 
 pith_status stage_decode(pith_ctx *ctx, pith_doc *doc)
@@ -131,8 +132,7 @@ pith_status stage_decode(pith_ctx *ctx, pith_doc *doc)
 			if (!doc->src)
 				return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
 			json_object_del(doc->rec, key);
-			if (doc->kind == KIND_HTML)
-				drop_nuls(doc);
+			drop_nuls(doc);
 			return PITH_OK;
 		}
 		pbuf_free(&out);
@@ -144,8 +144,7 @@ pith_status stage_decode(pith_ctx *ctx, pith_doc *doc)
 		doc->srclen = n;
 		/* the page lives in doc->src from now on; output writes it back */
 		json_object_del(doc->rec, key);
-		if (doc->kind == KIND_HTML)
-			drop_nuls(doc);
+		drop_nuls(doc);
 		return PITH_OK;
 	}
 
