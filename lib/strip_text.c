@@ -166,6 +166,24 @@ static bool comment_line(const struct page *pg, const block *b)
 	return false;
 }
 
+/* A horizontal rule drawn with characters: ━━━, -----, _____, =====. */
+static bool rule_line(const struct page *pg, const block *b)
+{
+	if (b->nchars < 5 || b->npunct + b->nchars / 10 < b->nchars)
+		return false;
+	const char *s = block_text(pg, b);
+	size_t adv;
+	uint32_t c0 = u8_next(s, b->len, &adv), same = 0;
+	for (size_t i = 0; i < b->len;) {
+		uint32_t c = u8_next(s + i, b->len - i, &adv);
+		same += c == c0;
+		i += adv;
+	}
+	return same * 10 >= b->nchars * 8 &&
+	       (c0 == '-' || c0 == '_' || c0 == '=' || c0 == '*' || (c0 >= 0x2500 && c0 <= 0x257F) ||
+		c0 == 0x2014 || c0 == 0x2015 || c0 == 0x2501);
+}
+
 /* Mostly a URL: "[https://…/x.jpg]", "IFRAME: https://…", "www.x.com". */
 static bool url_line(const struct page *pg, const block *b)
 {
@@ -348,7 +366,7 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 		const block *b = &pg->b[j];
 		if (k == LK_TEXT && li[j].prose)
 			break;
-		if (k == LK_COMMENT || k == LK_PREVNEXT || k == LK_META ||
+		if (k == LK_COMMENT || k == LK_PREVNEXT || k == LK_META || rule_line(pg, b) ||
 		    (b->lex & ((1u << LEX_FOOTER) | (1u << LEX_FOOTER_STRONG) | (1u << LEX_DISCLAIMER))))
 			return i;
 		j++;
@@ -451,8 +469,11 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	for (size_t i = 0; i < n; i++) {
 		block *b = &pg->b[i];
 		uint8_t k = LK_TEXT;
-		if (b->lexwhole & (1u << LEX_RELATED))
+		if ((b->lexwhole & (1u << LEX_RELATED)) ||
+		    ((b->lex & (1u << LEX_RELATED)) && b->nchars <= 40 && !is_prose(b)))
 			k = LK_RELHEAD;
+		else if (rule_line(pg, b))
+			k = LK_BOILER; /* a rule: what follows is another part */
 		else if (b->lex & (1u << LEX_PREVNEXT))
 			k = LK_PREVNEXT;
 		else if (label_only(pg, b))
