@@ -275,7 +275,12 @@ static void visit(struct walker *w, uint32_t n)
 		visit_row(w, n);
 		return;
 	}
-	if (tf & (TF_BLOCK | TF_CELL | TF_LISTITEM | TF_HEADING)) {
+	/* An inline element whose class words say caption, credit, byline…
+	 * and that starts a line of its own is a block of its own, so that
+	 * the classifier can judge it apart. Inside a sentence it stays. */
+	bool own = (tf & TF_INLINE) && (ef[n] & (EF_NEG | EF_COMMENT | EF_RELATED)) &&
+		   !cur_len(w);
+	if ((tf & (TF_BLOCK | TF_CELL | TF_LISTITEM | TF_HEADING)) || own) {
 		flush(w);
 		uint32_t saved = w->container;
 		uint16_t saved_tag = w->container_tag, saved_in = w->in_flags;
