@@ -4,7 +4,10 @@
  * Input kinds, told by the first bytes of the (gunzipped) stream:
  *   - JSON Lines ('{' after an optional BOM and white space): a document
  *     per non-blank line; a line that is not a JSON object, or longer than
- *     max_page_bytes, gives an error record naming its line number.
+ *     twice max_page_bytes, gives an error record naming its line number.
+ *     Twice: a record holds its page escaped, and a page grows when it is
+ *     decoded (GBK to UTF-8: by half), so a page within the limit that
+ *     pith-decode wrote must still be read by the next stage.
  *   - WARC ("WARC/1."): a document per archived *page*, not per WARC
  *     record. Pages are `response` records holding a 2xx HTTP response
  *     (204 aside) and `resource`/`conversion` records, whose payload is
@@ -59,6 +62,7 @@ struct pith_reader {
 	size_t cap, pos, end;
 	size_t win_max;       /* the window never grows past this */
 	size_t limit;         /* max_page_bytes */
+	size_t line_limit;    /* JSON Lines: 2 * limit */
 	int in_end;           /* the source ended or failed (src.err) */
 	int done;             /* every document was given out */
 	pith_status failed;   /* a read error: every call returns it */
@@ -298,7 +302,7 @@ static pith_status next_jsonl(pith_reader *r, pith_doc **out)
 			scan = avail;
 			/* Too long to be a record: drop it as it comes in and keep
 			 * only the count, so memory stays bounded. */
-			if (avail > r->limit + 1) {
+			if (avail > r->line_limit + 1) {
 				dropped += avail;
 				r->pos = r->end;
 				scan = 0;
@@ -318,7 +322,7 @@ static pith_status next_jsonl(pith_reader *r, pith_doc **out)
 		r->pos += len + (nl != NULL);
 		if (len && line[len - 1] == '\r')
 			len--;
-		if (dropped || len > r->limit) {
+		if (dropped || len > r->line_limit) {
 			pbuf_reset(&r->tmp);
 			pbuf_addf(&r->tmp, "line %llu: longer than the page limit (%zu bytes)", r->line,
 				  r->limit);
@@ -748,8 +752,10 @@ pith_reader *pith_reader_new(pith_ctx *ctx, pith_read_fn read, void *opaque, con
 		r->limit = 64u << 20;
 	if (r->limit > SIZE_MAX / 4)
 		r->limit = SIZE_MAX / 4;
-	/* Room for the biggest block kept whole (see warc_block) and a read. */
-	r->win_max = (r->limit > SKIP_PEEK ? r->limit : SKIP_PEEK) + HEAD_MAX + WIN_INIT;
+	r->line_limit = r->limit * 2;
+	/* Room for the biggest block kept whole (see warc_block) or line, and
+	 * a read; the window grows only as far as the input needs. */
+	r->win_max = (r->line_limit > SKIP_PEEK ? r->line_limit : SKIP_PEEK) + HEAD_MAX + WIN_INIT;
 	return r;
 }
 

@@ -348,7 +348,7 @@ FZ_FN json_t *fz_json_string(const unsigned char *p, size_t n)
 /* ---- the readers ----------------------------------------------------- */
 
 /* Records the reader must give for JSON Lines: one per line that is not
- * blank, a line longer than the limit included (it is an error record). */
+ * blank, a line longer than the line limit included (an error record). */
 FZ_FN size_t fz_jsonl_records(const unsigned char *p, size_t n, size_t limit)
 {
 	size_t count = 0, i = 0, line = 0;
@@ -422,7 +422,7 @@ FZ_FN int fz_reader_case(const uint8_t *data, size_t size, const char *prefix)
 		opt.max_page_bytes = 64;
 	unsigned stages = o1 & 0x10 ? PITH_STAGE_ALL : PITH_STAGE_DECODE;
 	pith_ctx *ctx = fz_ctx((o1 >> 3) & 1, &opt);
-	size_t limit = opt.max_page_bytes;
+	size_t limit = 2 * opt.max_page_bytes; /* JSON Lines lines may be twice a page */
 
 	/* The reference: plain input, read whole. */
 	fz_out ref = {0}, var = {0};
