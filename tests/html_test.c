@@ -192,6 +192,24 @@ static void test_no_article(void)
 	pith_doc_free(doc);
 }
 
+static void test_inline_caption(void)
+{
+	/* a caption span on a line of its own is judged apart; inside a
+	 * sentence a boilerplate word does not split the paragraph */
+	char html[4096];
+	snprintf(html, sizeof html,
+		 "<html><body>%s<div class=story>%s<div class=photo><img src=x.jpg>"
+		 "<span class=newsCaption>Crowds at the station (Image: Agency)</span></div>"
+		 "<p>Said <span class=author>Ana</span>, who waited an hour for a bus that never "
+		 "came, and then walked the whole way home in the rain.</p></div></body></html>",
+		 nav, paras);
+	pith_doc *doc;
+	struct page *pg = strip(html, &doc);
+	CHECK(label_of(pg, "Crowds at the station") != LB_BODY);
+	CHECK(label_of(pg, "Said Ana, who waited") == LB_BODY);
+	pith_doc_free(doc);
+}
+
 static void test_cjk(void)
 {
 	/* punctuation density carries Chinese text, which has no spaces */
@@ -232,6 +250,7 @@ int main(void)
 	test_walker();
 	test_article();
 	test_no_article();
+	test_inline_caption();
 	test_cjk();
 	test_wrapper_words();
 	pith_ctx_free(ctx);
