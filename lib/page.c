@@ -161,26 +161,55 @@ static uint16_t first_word_width(const char *s, size_t len)
 /* The column a dumper wrapped at, or 0 when lines were not wrapped: many
  * lines end just short of the same width (w3m, lynx and html2text wrap
  * paragraphs at 70–100 columns; pages dumped line per paragraph do not). */
+static int cmp_u16(const void *x, const void *y)
+{
+	return (int)*(const uint16_t *)x - (int)*(const uint16_t *)y;
+}
+
 static unsigned wrap_width(const struct tline *l, size_t n)
 {
-	unsigned maxw = 0, longish = 0;
-	for (size_t i = 0; i < n; i++)
-		if (l[i].width > maxw && l[i].width <= 250)
-			maxw = l[i].width;
-	if (maxw < 40)
+	/* the 95th percentile of line widths, not the maximum: a dumper lets
+	 * an unbreakable word (a URL) run past its wrap column */
+	uint16_t *w = malloc((n ? n : 1) * sizeof *w);
+	if (!w)
 		return 0;
-	unsigned near = 0;
-	for (size_t i = 0; i < n; i++) {
-		if (l[i].width >= 20)
-			longish++;
-		if ((unsigned)l[i].width + 15 >= maxw && l[i].width <= maxw)
-			near++;
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (l[i].width >= 20 && l[i].width <= 250)
+			w[m++] = l[i].width;
+	unsigned wrap = 0;
+	if (m >= 3) {
+		qsort(w, m, sizeof *w, cmp_u16);
+		unsigned p95 = w[m * 95 / 100];
+		size_t near = 0;
+		for (size_t i = 0; i < m; i++)
+			if ((unsigned)w[i] + 15 >= p95 && w[i] <= p95 + 10)
+				near++;
+		if (p95 >= 40 && near >= 3 && near * 8 >= m)
+			wrap = p95;
 	}
-	return near >= 3 && near * 8 >= longish ? maxw : 0;
+	free(w);
+	return wrap;
 }
 
 /* Does line b continue the paragraph that line a ends? It does when a's
  * last word was broken off because b's first word did not fit. */
+/* The widest line within six lines of line i, when all of them are short
+ * enough to be a dumper's wrapped column (0 otherwise). */
+static unsigned local_width(const struct tline *l, size_t n, size_t i)
+{
+	unsigned w = 0;
+	size_t from = i > 6 ? i - 6 : 0, to = i + 7 < n ? i + 7 : n;
+	for (size_t k = from; k < to; k++) {
+		unsigned lw = (unsigned)l[k].indent + l[k].width;
+		if (lw > 250)
+			return 0;
+		if (lw > w)
+			w = lw;
+	}
+	return w;
+}
+
 /* Box-drawing borders or wide gaps: a table laid out in columns, whose
  * lines are rows, not a wrapped paragraph. */
 static bool columnar(const struct tline *l)
@@ -196,11 +225,25 @@ static bool columnar(const struct tline *l)
 	return false;
 }
 
-static bool continues(const struct tline *a, const struct tline *b, unsigned wrap)
+static bool continues(const struct tline *a, const struct tline *b, unsigned wrap,
+		      unsigned local)
 {
-	if (!wrap || b->blank_before || columnar(a) || columnar(b))
+	if (b->blank_before || columnar(a) || columnar(b))
 		return false;
-	if ((unsigned)a->indent + a->width + 1 + b->first_word <= wrap)
+	/* a column narrower than the page (w3m lays a table cell out at its
+	 * own width): the widest line around sets the wrap, when the text
+	 * visibly runs on from one line to the next */
+	if (local && (unsigned)a->width >= 40 && (!wrap || local < wrap - 8)) {
+		size_t adv;
+		uint32_t last = text_last_char(a->s, a->len);
+		uint32_t first = u8_next(b->s, b->len, &adv);
+		bool runs_on = !uc_is_sentence_end(last) && last != ':' && last != 0xFF1A &&
+			       ((first >= 'a' && first <= 'z') || (uc_is_cjk(first) && uc_is_cjk(last)));
+		if (runs_on && (unsigned)a->indent + a->width + 1 + b->first_word > local &&
+		    b->indent <= a->indent + 4)
+			return true;
+	}
+	if (!wrap || (unsigned)a->indent + a->width + 1 + b->first_word <= wrap)
 		return false;
 	size_t adv;
 	uint32_t c = u8_next(b->s, b->len, &adv);
@@ -307,7 +350,7 @@ pith_status page_from_text(struct page *pg, const char *s, size_t len)
 	pith_status st = PITH_OK;
 	for (size_t i = 0; i < n && st == PITH_OK;) {
 		size_t j = i + 1;
-		while (j < n && continues(&l[j - 1], &l[j], wrap))
+		while (j < n && continues(&l[j - 1], &l[j], wrap, local_width(l, n, j - 1)))
 			j++;
 		st = add_dump_block(pg, l, i, j);
 		i = j;

@@ -500,6 +500,10 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			li[i].prose = false;
 			li[i].score = -1.0f;
 		}
+		/* bulleted running text is as often a teaser list as a list in an
+		 * article: it counts for half */
+		if ((b->flags & BF_BULLET) && li[i].score > 0)
+			li[i].score *= 0.5f;
 		/* a bulleted line with a date is a list entry (a post, a teaser) */
 		if ((b->flags & (BF_BULLET | BF_NUMBERED)) && b->ndigits >= 4 && b->nchars <= 100 &&
 		    li[i].score > -0.5f)
