@@ -57,11 +57,14 @@ static uint64_t bytes_hash(const char *s, size_t len)
 	return h;
 }
 
-/* Marks each paragraph (of 12 characters or more: "(一)" repeats
- * legitimately) that repeats an earlier one, and each that repeats the
- * one just before it. A hash set of the first occurrences keeps this
- * linear: pages with 100 000 lines are real. */
-static pith_status drop_duplicates(const char *text, para *ps, size_t np)
+/* Marks each paragraph that repeats the one just before it and, when
+ * `later` (text dumps, where a dumper prints a caption or a pull quote
+ * twice), each of 12 characters or more ("(一)" repeats legitimately) that
+ * repeats an earlier one. In an HTML body the same paragraph again later
+ * (an interview's repeated question, a recipe step) is text. A hash set of
+ * the first occurrences keeps this linear: pages with 100 000 lines are
+ * real. */
+static pith_status drop_duplicates(const char *text, para *ps, size_t np, bool later)
 {
 	size_t cap = 64;
 	while (cap < np * 2)
@@ -75,7 +78,7 @@ static pith_status drop_duplicates(const char *text, para *ps, size_t np)
 			ps[i].drop = true;
 			continue;
 		}
-		if (u8_count(s, ps[i].len) < 12)
+		if (!later || u8_count(s, ps[i].len) < 12)
 			continue;
 		size_t k = (size_t)ps[i].hash & (cap - 1);
 		for (; set[k]; k = (k + 1) & (cap - 1)) {
@@ -188,7 +191,8 @@ void clean_ctx_release(pith_ctx *ctx)
 }
 
 /* Cleans s into out. body: paragraphs, duplicates and spam are handled. */
-static pith_status clean_text(pith_ctx *ctx, const char *s, size_t len, bool body, pbuf *out)
+static pith_status clean_text(pith_ctx *ctx, const char *s, size_t len, bool body, bool dump,
+			      pbuf *out)
 {
 	bool fold = ctx->opt.flags & PITH_OPT_FOLD_WIDTH;
 	pbuf norm = PBUF_INIT;
@@ -224,7 +228,7 @@ static pith_status clean_text(pith_ctx *ctx, const char *s, size_t len, bool bod
 			break;
 	}
 	if (body) {
-		if (drop_duplicates(norm.p, ps, np) != PITH_OK) {
+		if (drop_duplicates(norm.p, ps, np, dump) != PITH_OK) {
 			free(ps);
 			pbuf_free(&norm);
 			return PITH_ERR_NOMEM;
@@ -289,7 +293,7 @@ pith_status stage_clean(pith_ctx *ctx, pith_doc *doc)
 			continue;
 		pbuf out = PBUF_INIT;
 		pith_status st = clean_text(ctx, json_string_value(v), json_string_length(v),
-					    f == 0, &out);
+					    f == 0, doc->kind == KIND_TEXT, &out);
 		if (st != PITH_OK) {
 			pbuf_free(&out);
 			return st == PITH_ERR_NOMEM ? ctx_error(ctx, st, "out of memory") : st;
