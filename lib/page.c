@@ -2,6 +2,7 @@
  * Every feature the classifiers use is computed here, once. */
 #include "page.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -9,40 +10,91 @@
 #include "textutil.h"
 #include "utf8.h"
 
+/* Classes of ASCII characters for block_features' fast path. */
+enum { AC_SKIP = 1, AC_ALNUM = 2, AC_DIGIT = 4, AC_PUNCT = 8, AC_SENT = 16, AC_COLON = 32,
+       AC_CLAUSE = 64 };
+
+static uint8_t ascii_class(uint32_t c)
+{
+	if (uc_is_space(c) || uc_is_invisible(c))
+		return AC_SKIP;
+	uint8_t k = 0;
+	if (uc_is_alnum(c))
+		k |= AC_ALNUM;
+	if (uc_is_digit(c))
+		k |= AC_DIGIT;
+	if (uc_is_punct(c)) {
+		k |= AC_PUNCT;
+		if (uc_is_sentence_end(c))
+			k |= AC_SENT;
+		else if (c == ':')
+			k |= AC_COLON;
+		else if (uc_is_clause_punct(c))
+			k |= AC_CLAUSE;
+	}
+	return k;
+}
+
+static uint8_t table[128];
+static pthread_once_t table_once = PTHREAD_ONCE_INIT;
+static void table_init(void)
+{
+	for (uint32_t c = 0; c < 128; c++)
+		table[c] = ascii_class(c);
+}
+
 void block_features(block *b, const char *s, size_t len)
 {
+	/* ASCII through a table made once (most text of most pages is), the
+	 * rest through the full character classes */
+	pthread_once(&table_once, table_init);
 	bool in_word = false;
 	size_t i = 0;
 	while (i < len) {
-		size_t adv;
-		uint32_t c = u8_next(s + i, len - i, &adv);
-		i += adv;
-		if (uc_is_space(c) || uc_is_invisible(c)) {
+		unsigned char ch = (unsigned char)s[i];
+		uint32_t k;
+		if (ch < 0x80) {
+			i++;
+			k = table[ch];
+		} else {
+			size_t adv;
+			uint32_t c = u8_next(s + i, len - i, &adv);
+			i += adv;
+			if (uc_is_space(c) || uc_is_invisible(c)) {
+				in_word = false;
+				continue;
+			}
+			if (uc_is_cjk(c)) {
+				b->nchars++;
+				b->ncjk++;
+				in_word = false;
+				continue;
+			}
+			k = ascii_class(c);
+			if (c == 0xFF1A)
+				k = (k & ~(uint32_t)AC_CLAUSE) | AC_COLON;
+		}
+		if (k & AC_SKIP) {
 			in_word = false;
 			continue;
 		}
 		b->nchars++;
-		if (uc_is_cjk(c)) {
-			b->ncjk++;
-			in_word = false;
-			continue;
-		}
-		if (uc_is_digit(c))
+		if (k & AC_DIGIT)
 			b->ndigits++;
-		if (uc_is_alnum(c)) {
+		if (k & AC_ALNUM) {
 			if (!in_word)
 				b->nwords++;
 			in_word = true;
 			continue;
 		}
 		in_word = false;
-		if (uc_is_punct(c)) {
+		if (k & AC_PUNCT) {
 			b->npunct++;
-			if (uc_is_sentence_end(c))
+			if (k & AC_SENT)
 				b->nsent++;
-			else if (c == ':' || c == 0xFF1A)
+			else if (k & AC_COLON)
 				b->ncolon++;
-			else if (uc_is_clause_punct(c))
+			else if (k & AC_CLAUSE)
 				b->nclause++;
 		}
 	}
