@@ -191,6 +191,7 @@ struct tline {
 	uint16_t indent, width;
 	uint16_t first_word; /* display width of its first word */
 	bool blank_before;
+	bool tabbed;         /* had a tab, in its indentation too: a table row */
 };
 
 /* Width of the first word of a line (a CJK character is a word). */
@@ -341,7 +342,7 @@ static pith_status add_dump_block(struct page *pg, const struct tline *l, size_t
 		bl->flags |= BF_BULLET | BF_LISTITEM;
 	else if (is_numbered(tx, tl))
 		bl->flags |= BF_NUMBERED;
-	if (memchr(tx, '\t', tl))
+	if (l[from].tabbed)
 		bl->flags |= BF_ROW;
 	block_features(bl, tx, tl);
 	return PITH_OK;
@@ -396,6 +397,7 @@ pith_status page_from_text(struct page *pg, const char *s, size_t len)
 		t->width = (uint16_t)(w > 0xFFFF ? 0xFFFF : w);
 		t->first_word = first_word_width(t->s, t->len);
 		t->blank_before = blank;
+		t->tabbed = memchr(ln, '\t', ll) != NULL;
 		blank = false;
 	}
 	unsigned wrap = wrap_width(l, n);

@@ -218,7 +218,9 @@ static bool aligned_row(const struct page *pg, const block *b);
 
 static bool menu_line(const struct page *pg, const block *b, const struct line_info *l)
 {
-	if (b->nchars >= 40 || l->prose || (b->flags & (BF_NUMBERED | BF_ROW)) ||
+	/* a menu item is a few words: 40 letters, or 16 CJK characters */
+	unsigned most = b->ncjk * 2 >= b->nchars ? 16 : 40;
+	if (b->nchars >= most || l->prose || (b->flags & (BF_NUMBERED | BF_ROW)) ||
 	    aligned_row(pg, b))
 		return false;
 	if (b->npunct == b->nchars)
@@ -297,7 +299,7 @@ static int32_t find_title(struct page *pg, const struct line_info *li, size_t bo
 	for (size_t i = from; i < body; i++) {
 		const block *b = &pg->b[i];
 		if ((li[i].kind != LK_TEXT && !li[i].site_repeat) || b->nchars < 4 || b->nchars > 100 ||
-		    (b->flags & BF_BULLET) || li[i].score <= -2.0f)
+		    (b->flags & BF_BULLET) || li[i].score <= -3.0f)
 			continue;
 		float s = 1.0f;
 		const char *t = block_text(pg, b);
@@ -540,7 +542,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			j++;
 		if (j - i >= 3)
 			for (size_t k = i; k < j; k++)
-				li[k].score = -2.0f;
+				li[k].score = -3.0f;
 		i = j > i ? j : i + 1;
 	}
 	/* related lists are found before the article, which they may precede */
@@ -669,7 +671,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			i++;
 		bool clean = bs - i <= 3;
 		for (size_t j = i; j < bs; j++)
-			if (li[j].kind != LK_TEXT || li[j].repeated || li[j].score <= -2.0f ||
+			if (li[j].kind != LK_TEXT || li[j].repeated || li[j].score <= -3.0f ||
 			    (pg->b[j].flags & BF_BULLET))
 				clean = false;
 		if (clean)
