@@ -24,7 +24,9 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lpthread -lm
 WARN      := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter
 # _GNU_SOURCE: strcasestr, memmem, pthread helpers from glibc.
-DEFS      := -D_GNU_SOURCE -DPITH_BUILDING
+# uchardet's header has no version macro: pkg-config tells it.
+DEFS      := -D_GNU_SOURCE -DPITH_BUILDING \
+	-DPITH_UCHARDET_VERSION='"$(shell pkg-config --modversion uchardet 2>/dev/null)"' 
 ALL_CFLAGS = $(WARN) $(DEFS) -Ilib -I$(BUILD)/gen $(PKG_CFLAGS) -fvisibility=hidden -fPIC $(CFLAGS)
 
 LIB_SRC   := $(sort $(wildcard lib/*.c))
@@ -36,7 +38,7 @@ UNIT_SRC  := $(sort $(wildcard tests/*_test.c))
 UNIT_BIN  := $(patsubst tests/%.c,$(BUILD)/tests/%,$(UNIT_SRC))
 MAN       := $(sort $(wildcard man/*.[135]))
 
-.PHONY: all deps demo check unit e2e asan bench fuzz install uninstall clean lint
+.PHONY: all deps demo check unit e2e asan bench fuzz install uninstall clean lint FORCE
 all: $(BUILD)/libpith.so $(BUILD)/libpith.a $(TOOL_BIN) $(BUILD)/libpith.pc
 
 $(BUILD)/obj/%.o: lib/%.c lib/*.h $(BUILD)/gen/lexicon_data.h | $(BUILD)/obj
@@ -71,12 +73,17 @@ $(BUILD)/%: $(BUILD)/cmd/%.o $(BUILD)/cmd/common.o $(BUILD)/libpith.a
 $(BUILD)/tests/%: tests/%.c tests/unit.h $(BUILD)/libpith.a | $(BUILD)/tests
 	$(CC) $(WARN) $(DEFS) -Ilib -Itests -I$(BUILD)/gen $(PKG_CFLAGS) $(CFLAGS) -o $@ $< $(BUILD)/libpith.a $(PKG_LIBS)
 
-$(BUILD)/libpith.pc: Makefile
+# The .pc file names the install prefix: written again whenever PREFIX or
+# LIBDIR differ from the last time.
+PC_SAYS = $(PREFIX) $(LIBDIR) $(VERSION)
+$(BUILD)/libpith.pc: Makefile FORCE
 	@mkdir -p $(BUILD)
-	printf '%s\n' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$${prefix}/include' '' \
+	@if [ "$$(sed -n 's/^\# //p' $@ 2>/dev/null)" != "$(PC_SAYS)" ]; then \
+	  printf '%s\n' '# $(PC_SAYS)' 'prefix=$(PREFIX)' 'libdir=$(LIBDIR)' 'includedir=$${prefix}/include' '' \
 	  'Name: libpith' 'Description: scraped news pages into clean structured text' \
 	  'Version: $(VERSION)' 'Requires.private: $(PKGS)' \
-	  'Libs: -L$${libdir} -lpith' 'Libs.private: -lpthread -lm' 'Cflags: -I$${includedir}' >$@
+	  'Libs: -L$${libdir} -lpith' 'Libs.private: -lpthread -lm' 'Cflags: -I$${includedir}' >$@; fi
+FORCE:
 
 deps:
 	sh scripts/deps.sh

@@ -34,10 +34,10 @@ static void deps_fill(void)
 	snprintf(deps_buf, sizeof deps_buf,
 		 "libxml2 %s, pcre2 %s, jansson %s, zlib %s, uchardet %s",
 		 LIBXML_DOTTED_VERSION, pcre, jansson_version_str(), zlibVersion(),
-#ifdef UCHARDET_VERSION
-		 UCHARDET_VERSION
+#ifdef PITH_UCHARDET_VERSION
+		 PITH_UCHARDET_VERSION
 #else
-		 "0.0"
+		 "?"
 #endif
 	);
 }
