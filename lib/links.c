@@ -47,11 +47,15 @@ static size_t skip_bullet(const struct page *pg, const block *b)
 	return adv;
 }
 
-/* Teaser text rather than a headline: long, or a sentence. */
-static bool summary_like(const block *b)
+/* Teaser text rather than a headline: long, or a sentence (headlines do
+ * not end in a full stop). */
+static bool summary_like(const struct page *pg, const block *b)
 {
 	uint32_t units = b->ncjk + b->nwords * 3;
-	return (units >= 50 && b->nsent + b->nclause >= 1) || units >= 90 || b->nsent >= 2;
+	uint32_t last = text_last_char(block_text(pg, b), b->len);
+	bool stop = last == 0x3002 || last == '.' || last == 0x2026;
+	return (units >= 50 && b->nsent + b->nclause >= 1) || units >= 90 || b->nsent >= 2 ||
+	       (stop && units >= 15 && b->nclause >= 1);
 }
 
 static void links_from_text(pith_ctx *ctx, struct page *pg, json_t *related, json_t **prev,
@@ -136,7 +140,7 @@ static void links_from_text(pith_ctx *ctx, struct page *pg, json_t *related, jso
 		if (b->nchars <= 8 && b->ndigits + b->npunct == b->nchars)
 			continue; /* counters: "0", "(12)" */
 		size_t skip = skip_bullet(pg, b);
-		if (summary_like(b) && title >= 0 && summary < 0) {
+		if (summary_like(pg, b) && title >= 0 && summary < 0) {
 			summary = (int32_t)i;
 			sskip = skip;
 			continue;

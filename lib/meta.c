@@ -435,6 +435,33 @@ static void value_range(const char *s, size_t len, size_t from, size_t to, size_
 	*ve = j;
 }
 
+static bool is_d(char c) { return c >= '0' && c <= '9'; }
+
+/* The first number in v: "1,208" and "1 208" are one number (a separator
+ * followed by exactly three digits); -1 when there is none. */
+static long long read_count(const char *v, size_t n)
+{
+	size_t k = 0;
+	while (k < n && !is_d(v[k]))
+		k++;
+	if (k == n)
+		return -1;
+	long long x = 0;
+	while (k < n) {
+		if (is_d(v[k])) {
+			x = x * 10 + (v[k++] - '0');
+			if (x > 1000000000000LL)
+				return -1;
+		} else if ((v[k] == ',' || v[k] == ' ') && k + 3 < n && is_d(v[k + 1]) &&
+			   is_d(v[k + 2]) && is_d(v[k + 3]) && (k + 4 == n || !is_d(v[k + 4]))) {
+			k++;
+		} else {
+			break;
+		}
+	}
+	return x;
+}
+
 int meta_read_line(pith_ctx *ctx, meta *m, const char *s, size_t len, int strength)
 {
 	lex_match lab[12];
@@ -489,12 +516,7 @@ int meta_read_line(pith_ctx *ctx, meta *m, const char *s, size_t len, int streng
 			break;
 		}
 		case LEX_META_VIEWS: {
-			long long views = -1;
-			for (size_t k = 0; k < vl; k++)
-				if (v[k] >= '0' && v[k] <= '9') {
-					views = strtoll(v + k, NULL, 10);
-					break;
-				}
+			long long views = read_count(v, vl);
 			if (views >= 0 && strength > m->views_strength) {
 				m->views = views;
 				m->views_strength = strength;

@@ -97,6 +97,35 @@ static bool label_only(const struct page *pg, const block *b)
 	return b->nchars <= 8;
 }
 
+/* The rest of a date range: a connector, then only digits, date
+ * characters (年月日号时分), month names' letters, spaces and punctuation. */
+static bool date_range_tail(const char *s, size_t len)
+{
+	static const char *const joins[] = {"至", "到", "-", "–", "—", "~", "～", "to "};
+	size_t i = 0;
+	while (i < len && s[i] == ' ')
+		i++;
+	size_t j = 0;
+	for (size_t k = 0; k < sizeof joins / sizeof *joins && !j; k++)
+		if (!strncmp(s + i, joins[k], strlen(joins[k])))
+			j = i + strlen(joins[k]);
+	if (!j)
+		return false;
+	bool digit = false;
+	for (size_t k = j; k < len;) {
+		size_t adv;
+		uint32_t c = u8_next(s + k, len - k, &adv);
+		k += adv;
+		if (uc_is_digit(c))
+			digit = true;
+		else if (!(c == 0x5E74 || c == 0x6708 || c == 0x65E5 || c == 0x53F7 || c == 0x65F6 ||
+			   c == 0x5206 || uc_is_space(c) || uc_is_punct(c) ||
+			   (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'))))
+			return false;
+	}
+	return digit;
+}
+
 static bool date_only(const struct page *pg, const block *b, long long now)
 {
 	if (b->nchars > 40 || !b->ndigits)
@@ -106,8 +135,13 @@ static bool date_only(const struct page *pg, const block *b, long long now)
 	size_t st, en;
 	if (!date_find(s, b->len, now ? now : 1, &d, &st, &en))
 		return false;
-	/* only white space and punctuation around the date */
-	return text_is_filler(s, st) && text_is_filler(s + en, b->len - en);
+	/* only white space and punctuation around the date, or a range:
+	 * "2025年6月1日至8月31日", "June 1 – August 31, 2025" */
+	if (!text_is_filler(s, st))
+		return false;
+	if (text_is_filler(s + en, b->len - en))
+		return true;
+	return date_range_tail(s + en, b->len - en);
 }
 
 static bool number_only(const struct page *pg, const block *b)
@@ -133,6 +167,9 @@ static float prose_score(const block *b)
 		return 0.2f;
 	if (units >= 40)
 		return 0.1f; /* long but no sentence: a headline, a keyword list */
+	/* "一、活动时间", "(1) …", "各单位：": the parts of a notice, not a menu */
+	if (b->flags & BF_NUMBERED)
+		return 0.0f;
 	return -0.6f;
 }
 
@@ -164,6 +201,34 @@ static bool comment_line(const struct page *pg, const block *b)
 		    b->nchars <= 80)
 			return true;
 	return false;
+}
+
+/* A line made of navigation and share words only ("Share  Tweet  Email",
+ * "首页 | 新闻 | 登录"): their matches cover nearly all its letters. */
+static bool widget_line(const struct page *pg, const block *b)
+{
+	if (b->nchars > 60)
+		return false;
+	const char *s = block_text(pg, b);
+	lex_match m[24];
+	size_t nm = lex_find(s, b->len, m, 24);
+	if (!nm || nm > 24)
+		return false;
+	size_t covered = 0, end = 0;
+	for (size_t i = 0; i < nm; i++) {
+		if (m[i].cat != LEX_SHARE && m[i].cat != LEX_NAV)
+			continue;
+		size_t from = m[i].start > end ? m[i].start : end;
+		if (m[i].end > from)
+			covered += m[i].end - from;
+		if (m[i].end > end)
+			end = m[i].end;
+	}
+	size_t letters = 0;
+	for (uint32_t i = 0; i < b->len; i++)
+		if (s[i] != ' ' && s[i] != '|' && s[i] != '\t')
+			letters++;
+	return covered * 10 >= letters * 8;
 }
 
 /* A horizontal rule drawn with characters: ━━━, -----, _____, =====. */
@@ -476,6 +541,8 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			k = LK_RELHEAD;
 		else if (rule_line(pg, b))
 			k = LK_BOILER; /* a rule: what follows is another part */
+		else if (widget_line(pg, b))
+			k = LK_BOILER;
 		else if (b->lex & (1u << LEX_PREVNEXT))
 			k = LK_PREVNEXT;
 		else if (label_only(pg, b))
@@ -629,6 +696,29 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 				   !headline_like(pg, &pg->b[k]);)
 			skip[k] = false;
 		be = j;
+	}
+	/* an official notice ends with contacts, attachments, the issuer and
+	 * the date it was signed: short lines, then a date, then the end */
+	{
+		size_t k = be;
+		while (k < n && k < be + 8) {
+			uint8_t kk = li[k].kind;
+			const block *b = &pg->b[k];
+			if (kk == LK_DATE) {
+				if (k + 1 == n || li[k + 1].kind == LK_BOILER) {
+					for (size_t x = be; x <= k; x++)
+						skip[x] = false;
+					be = k + 1;
+				}
+				break;
+			}
+			bool weak_footer = kk == LK_BOILER && b->nchars <= 60 &&
+				!(b->lex & ~((1u << LEX_FOOTER) | (1u << LEX_META_OTHER) |
+					     (1u << LEX_META_AUTHOR) | (1u << LEX_META_SOURCE)));
+			if (!(kk == LK_TEXT && b->nchars <= 60 && li[k].score > -3.0f) && !weak_footer)
+				break;
+			k++;
+		}
 	}
 	/* the same upwards: prose above a break just before the body start */
 	for (;;) {
