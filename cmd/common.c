@@ -96,6 +96,13 @@ struct run {
 	pith_batch *batch;         /* cross-page line memory, NULL when off */
 	unsigned long long seq;    /* records submitted so far */
 	const char *site;          /* site key of the input being read */
+	/* -r: the directories being walked, outermost first, so that a
+	 * symlink back up the tree is not followed round forever */
+	struct dir_id {
+		dev_t dev;
+		ino_t ino;
+	} *walk;
+	size_t nwalk, walkcap;
 	/* workers (-j > 1) */
 	int jobs;
 	pthread_t *threads;
@@ -443,7 +450,25 @@ static void do_path(struct run *r, const char *path)
 			input_error(r, path, "is a directory (use -r)");
 			return;
 		}
+		/* Two symlinks to "." would make 2^40 paths before ELOOP. */
+		for (size_t i = 0; i < r->nwalk; i++)
+			if (r->walk[i].dev == st.st_dev && r->walk[i].ino == st.st_ino) {
+				fprintf(stderr, "%s: %s: directory loop, skipped\n", r->t->name, path);
+				return;
+			}
+		if (r->nwalk == r->walkcap) {
+			size_t cap = r->walkcap ? r->walkcap * 2 : 16;
+			struct dir_id *w = realloc(r->walk, cap * sizeof *w);
+			if (!w) {
+				input_error(r, path, strerror(ENOMEM));
+				return;
+			}
+			r->walk = w;
+			r->walkcap = cap;
+		}
+		r->walk[r->nwalk++] = (struct dir_id){st.st_dev, st.st_ino};
 		do_dir(r, path);
+		r->nwalk--;
 		return;
 	}
 	do_file(r, path);
@@ -797,6 +822,7 @@ int tool_main(const struct tool *t, int argc, char **argv)
 	}
 	pith_ctx_free(r.ctx);
 	pith_batch_free(r.batch);
+	free(r.walk);
 	if (r.out.failed) {
 		fprintf(stderr, "%s: %s: write error\n", t->name, o.output ? o.output : "stdout");
 		return TOOL_USAGE;

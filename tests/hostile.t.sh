@@ -305,6 +305,15 @@ check many-records 2000 1 error 1000 -- "$bin/pith" -j 2 many.jsonl
 check many-records-j1 2000 1 error 1000 -- "$bin/pith" -j 1 many.jsonl
 check many-records-pipe 2000 1 error 1000 -- $PIPE many.jsonl
 
+# -r over a tree with symlinks back up it: two links to "." made 2^40
+# paths (a hang); each page is read once.
+mkdir -p tree/sub
+cp nul.html tree/sub/page.html
+ln -s . tree/a
+ln -s . tree/b
+ln -s .. tree/sub/up
+check dir-symlink-loop 1 0 - 1000 -- "$bin/pith" -r -j 1 tree
+
 # Exit status 2: nothing readable; 1: some inputs unreadable.
 check missing-file 1 2 error 0 -- "$bin/pith" no-such-file.html
 check some-missing 2 1 error 1000 -- "$bin/pith" -j 1 no-such-file.html nul.html
