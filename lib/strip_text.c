@@ -605,7 +605,11 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	 * lists, bullets alone) cost more: the article is not found across them */
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
-		while (j < n && li[j].kind == LK_TEXT && menu_line(pg, &pg->b[j], &li[j]))
+		/* a blank line then a line of another shape (a headline under a
+		 * bulleted menu) ends the run */
+		while (j < n && li[j].kind == LK_TEXT && menu_line(pg, &pg->b[j], &li[j]) &&
+		       !(j > i && (pg->b[j].flags & BF_BLANK) &&
+			 ((pg->b[j].flags ^ pg->b[j - 1].flags) & BF_BULLET)))
 			j++;
 		if (j - i >= 3)
 			for (size_t k = i; k < j; k++)

@@ -1,0 +1,124 @@
+/* Line classification of text dumps (lib/strip_text.c): each case is a
+ * small dump and the label some of its lines must get. */
+#include <string.h>
+
+#include "page.h"
+#include "unit.h"
+
+static pith_ctx *ctx;
+
+/* The label of the first block whose text starts with `line`. */
+static int label_of(const struct page *pg, const char *line)
+{
+	for (size_t i = 0; i < pg->nb; i++)
+		if (!strncmp(block_text(pg, &pg->b[i]), line, strlen(line)))
+			return pg->b[i].label;
+	return -1;
+}
+
+static struct page *run(pith_doc **doc, const char *text)
+{
+	if (pith_doc_from_bytes(ctx, text, strlen(text), "text/plain", NULL, doc) != PITH_OK)
+		return NULL;
+	pith_doc_run(ctx, *doc, PITH_STAGE_STRIP);
+	return (*doc)->page;
+}
+
+static const char news[] =
+	"首页 | 新闻 | 专题 | 登录\n\n"
+	"当前位置：首页 > 新闻\n\n"
+	"市图书馆夜间开放时间延长至晚十点\n\n"
+	"发布时间：2025-05-18 09:30  来源：市文化局  作者：林晓\n\n"
+	"分享到：微信 微博\n\n"
+	"为方便市民读书学习，市图书馆自6月1日起将夜间开放时间延长至晚上十点，周末照常开放。\n\n"
+	"图书馆负责人介绍，延时开放期间，自习区、少儿阅览区和报刊阅览区均正常开放，并增加了安保和保洁人员。\n\n"
+	"编辑：陈方\n\n"
+	"上一篇：市博物馆推出夏季特展\n"
+	"下一篇：全民阅读月活动启动\n\n"
+	"相关阅读\n"
+	"  • 市图书馆新增自助借还设备\n"
+	"  • 社区书屋覆盖全部街道\n\n"
+	"版权所有 © 市文化局 备案号：某ICP备12345678号\n";
+
+static const char english[] =
+	"Skip to main content\n"
+	"  • News\n  • Sport\n  • Weather\n  • Business\n\n"
+	"Harbour bridge reopens after repairs\n\n"
+	"By Ana Lima\n"
+	"June 6, 2025\n\n"
+	"The harbour bridge reopened on Friday after eight weeks of repairs to its deck,\n"
+	"the city said, and traffic was light in the morning.\n\n"
+	"Officials said the tolls would stay the same and that the cycle lane would open\n"
+	"again next month, once the paint has dried.\n\n"
+	"3 Comments\n\n"
+	"jo on June 6, 2025 at 9:00 am said:\n"
+	"About time, it has been closed for ages and the ferry queue was awful.\n\n"
+	"© 2025 Coast Daily. All rights reserved.\n";
+
+static const char notice[] =
+	"关于做好端午节假期安全工作的通知\n\n"
+	"各单位：\n\n"
+	"端午节假期将至，为确保节日期间安全稳定，现就有关事项通知如下：\n\n"
+	"一、加强值班值守\n"
+	"二、开展安全检查\n"
+	"三、做好应急准备\n\n"
+	"联系人：王明\n\n"
+	"办公室\n\n"
+	"2025年5月26日\n";
+
+int main(void)
+{
+	ctx = pith_ctx_new(NULL);
+	pith_doc *doc = NULL;
+	struct page *pg = run(&doc, news);
+	CHECK(pg != NULL);
+	if (pg) {
+		CHECK(label_of(pg, "首页 | 新闻") == LB_BOILER);
+		CHECK(label_of(pg, "市图书馆夜间开放时间") == LB_TITLE);
+		CHECK(label_of(pg, "发布时间") == LB_META);
+		CHECK(label_of(pg, "分享到") == LB_BOILER);
+		CHECK(label_of(pg, "为方便市民读书学习") == LB_BODY);
+		CHECK(label_of(pg, "图书馆负责人介绍") == LB_BODY);
+		CHECK(label_of(pg, "编辑：陈方") == LB_META);
+		CHECK(label_of(pg, "上一篇") == LB_PREVNEXT);
+		CHECK(label_of(pg, "下一篇") == LB_PREVNEXT);
+		CHECK(label_of(pg, "相关阅读") == LB_RELATED);
+		CHECK(label_of(pg, "• 市图书馆新增自助借还设备") == LB_RELATED);
+		CHECK(label_of(pg, "版权所有") == LB_BOILER);
+	}
+	pith_doc_free(doc);
+
+	pg = run(&doc, english);
+	CHECK(pg != NULL);
+	if (pg) {
+		CHECK(label_of(pg, "• News") == LB_BOILER);
+		CHECK(label_of(pg, "Harbour bridge reopens") == LB_TITLE);
+		CHECK(label_of(pg, "By Ana Lima") == LB_META);
+		/* the wrapped paragraph is one block, and it is the article */
+		CHECK(label_of(pg, "The harbour bridge reopened") == LB_BODY);
+		CHECK(label_of(pg, "Officials said the tolls") == LB_BODY);
+		CHECK(label_of(pg, "3 Comments") != LB_BODY);
+		CHECK(label_of(pg, "About time, it has been closed") != LB_BODY);
+		CHECK(label_of(pg, "© 2025") == LB_BOILER);
+		size_t wrapped = 0;
+		for (size_t i = 0; i < pg->nb; i++)
+			if (strstr(block_text(pg, &pg->b[i]), "deck, the city said"))
+				wrapped++;
+		CHECK(wrapped == 1);
+	}
+	pith_doc_free(doc);
+
+	/* an all-body notice: its short parts and signature are body */
+	pg = run(&doc, notice);
+	CHECK(pg != NULL);
+	if (pg) {
+		CHECK(label_of(pg, "关于做好端午节") == LB_TITLE);
+		CHECK(label_of(pg, "各单位：") == LB_BODY);
+		CHECK(label_of(pg, "一、加强值班值守") == LB_BODY);
+		CHECK(label_of(pg, "三、做好应急准备") == LB_BODY);
+		CHECK(label_of(pg, "2025年5月26日") == LB_BODY);
+	}
+	pith_doc_free(doc);
+	pith_ctx_free(ctx);
+	UNIT_DONE("dump");
+}
