@@ -228,25 +228,31 @@ static bool widget_line(const struct page *pg, const block *b)
 	for (uint32_t i = 0; i < b->len; i++)
 		if (s[i] != ' ' && s[i] != '|' && s[i] != '\t')
 			letters++;
-	return covered * 10 >= letters * 8;
+	return covered * 4 >= letters * 3;
 }
 
 /* A horizontal rule drawn with characters: ━━━, -----, _____, =====. */
+static bool rule_char(uint32_t c)
+{
+	return c == '-' || c == '_' || c == '=' || c == '*' || c == '~' || c == 0x2014 ||
+	       c == 0x2015 || c == 0x2500 || c == 0x2501 || c == 0x2550 || c == 0xFF3F ||
+	       c == 0xFF1D || c == 0x30FC;
+}
+
 static bool rule_line(const struct page *pg, const block *b)
 {
-	if (b->nchars < 5 || b->npunct + b->nchars / 10 < b->nchars)
+	if (b->nchars < 5)
 		return false;
 	const char *s = block_text(pg, b);
-	size_t adv;
-	uint32_t c0 = u8_next(s, b->len, &adv), same = 0;
-	for (size_t i = 0; i < b->len;) {
+	size_t adv, rule = 0;
+	for (size_t i = 0; i < b->len; i += adv) {
 		uint32_t c = u8_next(s + i, b->len - i, &adv);
-		same += c == c0;
-		i += adv;
+		if (rule_char(c))
+			rule++;
+		else if (!uc_is_space(c))
+			return false;
 	}
-	return same * 10 >= b->nchars * 8 &&
-	       (c0 == '-' || c0 == '_' || c0 == '=' || c0 == '*' || (c0 >= 0x2500 && c0 <= 0x257F) ||
-		c0 == 0x2014 || c0 == 0x2015 || c0 == 0x2501);
+	return rule >= 5;
 }
 
 /* Mostly a URL: "[https://…/x.jpg]", "IFRAME: https://…", "www.x.com". */
