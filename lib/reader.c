@@ -50,6 +50,7 @@
 #define SKIP_PEEK (1u << 20)   /* skipped records this small are checked in memory */
 #define SHRINK_AT (8u << 20)   /* buffers above this are given back after use */
 #define INFLATE_STEP (256u << 10)
+#define RAW_SKIP_MAX (1ull << 30) /* the most read past a cut raw page */
 
 /* What a WARC record can give. */
 enum rec_kind { K_SKIP = 0, K_HTTP, K_PAYLOAD };
@@ -281,8 +282,10 @@ static pith_status next_raw(pith_reader *r, pith_doc **out)
 	if (cut) {
 		set_cut_warning(r, *out, len);
 		/* Read to the end so that pith_reader_bytes() tells the truth;
-		 * a failure in bytes thrown away changes nothing. */
-		win_skip(r, ULLONG_MAX);
+		 * a failure in bytes thrown away changes nothing. Not past
+		 * RAW_SKIP_MAX, though: /dev/zero, an endless pipe or a gzip
+		 * bomb would keep the record from ever being given. */
+		win_skip(r, RAW_SKIP_MAX);
 	}
 	r->pos = r->end;
 	return PITH_OK;
@@ -788,14 +791,25 @@ pith_status pith_reader_next(pith_reader *r, pith_doc **out)
 	if (r->kind == PITH_INPUT_UNKNOWN)
 		detect(r);
 	win_trim(r);
+	pith_status st;
 	switch (r->kind) {
 	case PITH_INPUT_JSONL:
-		return next_jsonl(r, out);
+		st = next_jsonl(r, out);
+		break;
 	case PITH_INPUT_WARC:
-		return next_warc(r, out);
+		st = next_warc(r, out);
+		break;
 	default:
-		return next_raw(r, out);
+		st = next_raw(r, out);
+		break;
 	}
+	/* The document has its own copy of the page: a big window or HTTP
+	 * body goes back now, not at the next call, so that it is not held
+	 * while the page is processed. */
+	win_trim(r);
+	if (r->page.cap > SHRINK_AT)
+		pbuf_free(&r->page);
+	return st;
 }
 
 pith_input_kind pith_reader_kind(const pith_reader *r)

@@ -26,6 +26,12 @@ export LC_ALL=C # awk's printf "%c" writes bytes
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 san=${PITH_SANITIZED:-0}
 fail=0
+# Open bugs in code this script's author may not change: these cases
+# print XFAIL (XPASS once fixed) and do not fail the run.
+#   tiny-elements  a page of a million tiny elements ("<p>w1</p>") needs
+#                  about 23 times its size (dom.c, page_html.c and
+#                  strip_html.c keep ~300 bytes per element).
+KNOWN="tiny-elements"
 MB=1048576
 
 if [ "$san" = 1 ]; then
@@ -106,6 +112,11 @@ check() {
 	[ "$kb" -le "$bar" ] || why="$why peak RSS $kb KB over $bar KB;"
 	grep -q 'Sanitizer\|runtime error' "$tmp/err" && why="$why sanitizer report;"
 	[ "$want_n" = - ] || json_ok || why="$why output not JSON Lines;"
+	case " $KNOWN " in
+	*" $name "*)
+		if [ -n "$why" ]; then echo "XFAIL $name:$why"; else echo "XPASS $name"; fi
+		return ;;
+	esac
 	if [ -n "$why" ]; then
 		fail=1
 		echo "FAIL $name:$why"
@@ -164,6 +175,12 @@ check truncated-gzip 1 1 error 200000 -- "$bin/pith" cut.html.gz
 article $BIG >big.html
 check big-page 1 0 warning $BIG -- "$bin/pith" --max-page-size $BIG_LIMIT big.html
 rm -f big.html
+# An endless input: the page is cut and reading stops (it went on for ever).
+check endless-input 1 1 error $((64 * MB)) -- "$bin/pith" --max-page-size $BIG_LIMIT /dev/zero
+
+awk -v n=$((LINES / 2)) 'BEGIN { for (i = 0; i < n; i++) printf "<p>w%d</p>\n", i }' >tiny.html
+check tiny-elements 1 0 '*' "$(wc -c <tiny.html)" -- "$bin/pith" tiny.html
+rm -f tiny.html
 
 # A GBK page within the page limit grows by half in UTF-8, and its record
 # holds it escaped: the stage after pith-decode must still read it.
