@@ -348,6 +348,147 @@ static pith_status add_dump_block(struct page *pg, const struct tline *l, size_t
 	return PITH_OK;
 }
 
+/* Where the right column starts on line t, when a gap of four or more
+ * spaces splits it (display column; 0 when there is none). *gb and *ge get
+ * the gap's byte range in t->s. */
+static unsigned gap_column(const struct tline *t, size_t *gb, size_t *ge)
+{
+	unsigned col = t->indent;
+	size_t i = 0;
+	while (i < t->len) {
+		if (t->s[i] == ' ') {
+			size_t j = i;
+			while (j < t->len && t->s[j] == ' ')
+				j++;
+			if (j - i >= 4 && j < t->len) {
+				*gb = i;
+				*ge = j;
+				return col + (unsigned)(j - i);
+			}
+			col += (unsigned)(j - i);
+			i = j;
+			continue;
+		}
+		size_t adv;
+		uint32_t c = u8_next(t->s + i, t->len - i, &adv);
+		col += (uc_is_cjk(c) || (c >= 0xFF01 && c <= 0xFF60) || (c >= 0x3000 && c <= 0x303F)) ? 2 : 1;
+		i += adv;
+	}
+	return 0;
+}
+
+static void set_line(struct tline *t, const char *s, size_t len, unsigned indent)
+{
+	size_t b, e;
+	text_trim(s, len, &b, &e);
+	t->s = s + b;
+	t->len = (uint32_t)(e - b);
+	t->indent = (uint16_t)(indent > 0xFFFF ? 0xFFFF : indent);
+	size_t w = text_width(t->s, t->len);
+	t->width = (uint16_t)(w > 0xFFFF ? 0xFFFF : w);
+	t->first_word = first_word_width(t->s, t->len);
+}
+
+/* Does line t fit a two-column layout whose right column starts at col?
+ * 2: both columns on it, 1: one of them, 0: no. */
+static bool has_words(const char *s, size_t len)
+{
+	size_t words = 0, i = 0;
+	while (i < len) {
+		size_t adv;
+		uint32_t c = u8_next(s + i, len - i, &adv);
+		if (uc_is_alnum(c))
+			words++;
+		i += adv;
+	}
+	return words >= 2;
+}
+
+static int fits_columns(const struct tline *t, unsigned col)
+{
+	size_t gb, ge;
+	unsigned g = gap_column(t, &gb, &ge);
+	if (g == col) {
+		/* one gap, with words on both sides: a data table has more gaps,
+		 * a box-drawn frame has no words on its left */
+		struct tline rest = *t;
+		rest.s += ge;
+		rest.len -= (uint32_t)ge;
+		rest.indent = (uint16_t)col;
+		size_t gb2, ge2;
+		if (gap_column(&rest, &gb2, &ge2) || !has_words(t->s, gb) ||
+		    !has_words(t->s + ge, t->len - ge))
+			return 0;
+		return 2;
+	}
+	if (t->indent == col && !g)
+		return 1; /* the right column alone */
+	if (!g && (unsigned)t->indent + t->width + 2 <= col)
+		return 1; /* the left column alone */
+	return 0;
+}
+
+/* w3m lays out a page's table columns side by side, so a sidebar and the
+ * article share lines. Runs of lines that fit one column boundary are cut
+ * in two, and the left column's lines come before the right one's. Returns
+ * a new array (and *nout) when something was cut, else NULL. */
+static struct tline *split_columns(const struct tline *l, size_t n, size_t *nout)
+{
+	struct tline *out = NULL;
+	size_t no = 0, done = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t gb, ge;
+		unsigned col = gap_column(&l[i], &gb, &ge);
+		if (!col || col > 250)
+			continue;
+		size_t a = i, z = i, both = 0;
+		while (a > done && fits_columns(&l[a - 1], col))
+			a--;
+		while (z < n && fits_columns(&l[z], col))
+			z++;
+		for (size_t k = a; k < z; k++)
+			both += fits_columns(&l[k], col) == 2;
+		if (z - a < 5 || both < 3) {
+			continue;
+		}
+		if (!out) {
+			out = malloc(2 * n * sizeof *out);
+			if (!out)
+				return NULL;
+		}
+		for (size_t k = done; k < a; k++)
+			out[no++] = l[k];
+		/* the left column, then the right one */
+		for (int side = 0; side < 2; side++) {
+			bool first = true;
+			for (size_t k = a; k < z; k++) {
+				struct tline t = l[k];
+				unsigned g = gap_column(&l[k], &gb, &ge);
+				bool right_only = !g && l[k].indent == col;
+				if (g == col)
+					set_line(&t, side ? l[k].s + ge : l[k].s, side ? l[k].len - ge : gb,
+						 side ? col : l[k].indent);
+				else if (right_only != (side == 1))
+					continue;
+				if (!t.len)
+					continue;
+				if (side && first)
+					t.blank_before = true;
+				first = false;
+				out[no++] = t;
+			}
+		}
+		done = z;
+		i = z - 1;
+	}
+	if (!out)
+		return NULL;
+	for (size_t k = done; k < n; k++)
+		out[no++] = l[k];
+	*nout = no;
+	return out;
+}
+
 pith_status page_from_text(struct page *pg, const char *s, size_t len)
 {
 	pg->kind = KIND_TEXT;
@@ -399,6 +540,11 @@ pith_status page_from_text(struct page *pg, const char *s, size_t len)
 		t->blank_before = blank;
 		t->tabbed = memchr(ln, '\t', ll) != NULL;
 		blank = false;
+	}
+	struct tline *cols = split_columns(l, n, &n);
+	if (cols) {
+		free(l);
+		l = cols;
 	}
 	unsigned wrap = wrap_width(l, n);
 	pith_status st = PITH_OK;
