@@ -772,7 +772,7 @@ pith_status charset_decode(charset_ctx *cc, const char *in, size_t len,
 	const struct cs_enc *enc = &cs_encs[d.enc];
 	set_name(info->used, sizeof info->used,
 		 alt_used ? enc->alt_name : enc->pname ? enc->pname : enc->name);
-	if (!no_repair) {
+	if (!no_repair && out->len > start) { /* a BOM alone decodes to nothing */
 		const char *fixed;
 		size_t flen;
 		if (cs_repair(cc, out->p + start, out->len - start, &fixed, &flen,
