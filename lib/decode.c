@@ -182,6 +182,12 @@ pith_status stage_decode(pith_ctx *ctx, pith_doc *doc)
 	json_object_set_new(cs, "repaired", str_or_null(info.repaired));
 	json_object_set_new(cs, "invalid_bytes", json_integer((json_int_t)info.invalid_bytes));
 	rec_set(doc, "charset", cs);
+	if (!doc->srclen) {
+		/* a byte-order mark and nothing else: as empty as an empty file */
+		free(doc->src);
+		doc->src = NULL;
+		return ctx_error(ctx, PITH_ERR_EMPTY, "empty page");
+	}
 	if (looks_binary(doc->src, doc->srclen, info.invalid_bytes)) {
 		free(doc->src);
 		doc->src = NULL;
