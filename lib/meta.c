@@ -435,6 +435,20 @@ static void value_range(const char *s, size_t len, size_t from, size_t to, size_
 	*ve = j;
 }
 
+/* A label of the date of last change rather than of publication. */
+static bool is_update_label(const char *s, size_t len)
+{
+	static const char *const words[] = {"updated", "last updated", "aktualisiert",
+					    "mis à jour", "actualizado", "aggiornato",
+					    "atualizado", "bijgewerkt"};
+	if (memmem(s, len, "\xe6\x9b\xb4", 3)) /* 更新 */
+		return true;
+	for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+		if (len >= strlen(words[i]) && !strncasecmp(s, words[i], strlen(words[i])))
+			return true;
+	return false;
+}
+
 static bool is_d(char c) { return c >= '0' && c <= '9'; }
 
 /* The first number in v: "1,208" and "1 208" are one number (a separator
@@ -502,9 +516,7 @@ int meta_read_line(pith_ctx *ctx, meta *m, const char *s, size_t len, int streng
 			pdate d;
 			size_t ds, de;
 			if (date_find_ex(v, vl, now, m->date_flags, &d, &ds, &de)) {
-				bool upd = memmem(s + lab[i].start, lab[i].end - lab[i].start, "\xe6\x9b\xb4", 3) ||
-					   !strncasecmp(s + lab[i].start, "updated", 7) ||
-					   !strncasecmp(s + lab[i].start, "last updated", 12);
+				bool upd = is_update_label(s + lab[i].start, lab[i].end - lab[i].start);
 				/* a government document's date of issue (成文日期) is
 				 * its date; the portal's 发布日期 and <meta> come later */
 				bool issued = memmem(s + lab[i].start, lab[i].end - lab[i].start,
