@@ -684,6 +684,15 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		free(li);
 		return PITH_OK;
 	}
+	/* a byline just inside the segment's top (a title line scored as prose
+	 * above it) marks where the article really starts */
+	for (size_t i = bs; i < be && i < bs + 4; i++) {
+		if (li[i].kind == LK_TEXT && li[i].score >= 3.0f)
+			break; /* real text above it: the line is inside the article */
+		if ((li[i].kind == LK_META || li[i].kind == LK_LABEL) &&
+		    !(pg->b[i].flags & BF_NUMBERED))
+			bs = i + 1;
+	}
 	/* 3. grow over neighbouring text lines up to a barrier or a menu-like
 	 * run of short lines; and over a short interruption (a share line, an
 	 * inline "Related" box) when the article's prose goes on after it */
