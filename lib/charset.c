@@ -197,6 +197,14 @@ static size_t convert(charset_ctx *cc, int e, const char *in, size_t len, pbuf *
 		size_t took = 0;
 		if (bad >= max_bad)
 			return bad + 1;
+		if (!il) {
+			/* glibc's CP949 (UHC) reports EILSEQ for A2 E8 with both
+			 * bytes taken: stepping over one more would run il below
+			 * zero and iconv off the end of the input */
+			pbuf_add(out, repl, 3);
+			bad++;
+			break;
+		}
 		if (enc->alt && errno == EILSEQ) {
 			iconv_t ad = get_cd(&cc->alt[e], enc->alt);
 			if (ad != CD_FAIL && (took = alt_char(ad, ip, il, out)) > 0)
