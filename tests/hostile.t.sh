@@ -132,9 +132,8 @@ body_has() {
 	grep -q "\"body\":\"[^\"]*$1" "$tmp/out" || { fail=1; echo "FAIL $name: body lacks '$1'"; }
 }
 
-# The five stage tools in a pipe, as DESIGN.md shows them; a script, so
-# that timeout(1) and time(1) can run it.
-# $OPTS go to every stage.
+# The five stage tools in a pipe, as DESIGN.md shows them, with $OPTS
+# given to each; a script, so that timeout(1) and time(1) can run it.
 cat >"$tmp/stages.sh" <<'EOF'
 b=$1
 shift
