@@ -85,6 +85,8 @@ static void progress_show(struct progress *p, unsigned long long cur_bytes, bool
 
 /* ---- the record loop ---- */
 
+#define RING_BYTES (64u << 20)
+
 struct run {
 	const struct tool *t;
 	struct opts *o;
@@ -114,9 +116,11 @@ struct run {
 		size_t len;
 		int state; /* 0 free, 1 queued, 2 taken, 3 done */
 		bool error;
+		size_t bytes;
 	} *ring;
 	size_t nring;
 	unsigned long long put, take, written;
+	size_t inflight;           /* page bytes in the ring */
 	bool eof;
 	pthread_t writer;
 };
@@ -222,6 +226,7 @@ static void *writer(void *arg)
 		pith_doc_free(doc);
 		pthread_mutex_lock(&r->mu);
 		s->state = 0;
+		r->inflight -= s->bytes;
 		r->written++;
 		pthread_cond_signal(&r->can_put);
 		pthread_mutex_unlock(&r->mu);
@@ -242,11 +247,17 @@ static void submit(struct run *r, pith_doc *doc)
 		pith_doc_free(doc);
 		return;
 	}
+	/* at most nring pages and RING_BYTES of them in flight (one page
+	 * always goes, however big): memory stays bounded by a few pages */
+	size_t bytes = pith_doc_size(doc);
 	pthread_mutex_lock(&r->mu);
-	while (r->put - r->written >= r->nring)
+	while (r->put - r->written >= r->nring ||
+	       (r->put > r->written && r->inflight + bytes > RING_BYTES))
 		pthread_cond_wait(&r->can_put, &r->mu);
 	struct slot *s = &r->ring[r->put++ % r->nring];
 	s->doc = doc;
+	s->bytes = bytes;
+	r->inflight += bytes;
 	s->state = 1;
 	pthread_cond_signal(&r->can_take);
 	pthread_mutex_unlock(&r->mu);

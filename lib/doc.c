@@ -317,6 +317,11 @@ const char *pith_doc_source(const pith_doc *d, size_t *len, int *is_html)
 	return d->src;
 }
 
+size_t pith_doc_size(const pith_doc *d)
+{
+	return d ? d->rawlen + d->srclen : 0;
+}
+
 void pith_doc_set_error(pith_doc *doc, const char *msg)
 {
 	rec_set_str(doc, "error", msg && *msg ? msg : "error");

@@ -103,6 +103,11 @@ static uint32_t node_add(dom *d, unsigned tag)
 
 static void check_deadline(struct sax_state *st)
 {
+	if (st->d->nn >= DOM_MAX_NODES && !st->d->capped) {
+		st->d->capped = true;
+		xmlStopParser(st->ctxt);
+		return;
+	}
 	if (!st->d->deadline_ns || (++st->events & 1023))
 		return;
 	if (mono_ns() > st->d->deadline_ns) {

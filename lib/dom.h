@@ -132,7 +132,13 @@ typedef struct dom {
 	/* When the walk may stop: set by the time budget. */
 	long long deadline_ns;
 	bool timed_out;
+	bool capped;     /* stopped at DOM_MAX_NODES */
 } dom;
+
+/* Nodes (elements and text) one page may make: real pages have tens of
+ * thousands; a page of millions of tiny elements would need gigabytes in
+ * the stages after the parse, so the parse stops here, with a warning. */
+#define DOM_MAX_NODES 2000000u
 
 /* Parses html[0..len) (UTF-8) into d. max_depth bounds the tree.
  * deadline_ns (CLOCK_MONOTONIC, 0 = none) stops the parse early. */

@@ -592,7 +592,9 @@ pith_status doc_page(pith_ctx *ctx, pith_doc *doc, struct page **out)
 		st = dom_parse(&pg->dom, doc->src, doc->srclen, ctx->opt.max_depth, deadline);
 		if (st == PITH_OK)
 			st = page_from_dom(pg);
-		if (st == PITH_OK && pg->dom.timed_out)
+		if (st == PITH_OK && pg->dom.capped)
+			rec_set_str(doc, "warning", "page parsed in part: more than 2000000 elements");
+		else if (st == PITH_OK && pg->dom.timed_out)
 			rec_set_str(doc, "warning", "time budget exceeded: page parsed in part");
 	} else {
 		st = page_from_text(pg, doc->src, doc->srclen);

@@ -160,6 +160,9 @@ PITH_API const char *pith_doc_warning(const pith_doc *doc); /* the "warning" fie
 PITH_API const char *pith_doc_get(const pith_doc *doc, const char *key);
 /* The decoded page (UTF-8) and whether it is HTML (1) or a text dump (0). */
 PITH_API const char *pith_doc_source(const pith_doc *doc, size_t *len, int *is_html);
+/* Bytes the page holds (undecoded or decoded): what a caller queueing
+ * documents counts to bound its memory. */
+PITH_API size_t pith_doc_size(const pith_doc *doc);
 /* Sets an "error" on the record (e.g. a failure found by the caller). */
 PITH_API void pith_doc_set_error(pith_doc *doc, const char *msg);
 /* Sets or replaces a string field of the record; value NULL removes it. */
