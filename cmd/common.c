@@ -117,6 +117,7 @@ struct run {
 		int state; /* 0 free, 1 queued, 2 taken, 3 done */
 		bool error;
 		size_t bytes;
+		char *err; /* "TOOL: FILE: message" for stderr, or NULL */
 	} *ring;
 	size_t nring;
 	unsigned long long put, take, written;
@@ -150,23 +151,36 @@ static char *render(struct run *r, pith_ctx *ctx, pith_doc *doc, size_t *len, bo
 	return s;
 }
 
-/* Writes one record; a record with an error is also reported on stderr,
- * as TOOL: FILE: message (FILE: the record's file, url or "-"). */
-static void emit(struct run *r, char *s, size_t len, const pith_doc *doc)
+/* The stderr line of a record that carries an error ("TOOL: FILE: msg",
+ * FILE the record's file, url or "-"), made while the document is at hand;
+ * NULL when all is well. */
+static char *report(struct run *r, const pith_doc *doc, const char *text)
+{
+	const char *err = pith_doc_error(doc);
+	if (!err && text)
+		return NULL;
+	const char *where = pith_doc_get(doc, "file");
+	if (!where)
+		where = pith_doc_url(doc);
+	char *line = NULL;
+	if (asprintf(&line, "%s: %s: %s\n", r->t->name, where ? where : "-",
+		     err ? err : "cannot format the record") < 0)
+		line = strdup("record failed\n");
+	return line;
+}
+
+/* Writes one record, and its error line on stderr. */
+static void emit(struct run *r, char *s, size_t len, char *err)
 {
 	if (s)
 		out_write(&r->out, s, len);
 	free(s);
 	r->prog.records++;
-	const char *err = doc ? pith_doc_error(doc) : "cannot format the record";
-	if (err || !s) {
+	if (err) {
 		r->prog.errors++;
 		r->status = TOOL_SOME_ERR;
-		const char *where = doc ? pith_doc_get(doc, "file") : NULL;
-		if (!where && doc)
-			where = pith_doc_url(doc);
-		fprintf(stderr, "%s: %s: %s\n", r->t->name, where ? where : "-",
-			err ? err : "cannot format the record");
+		fputs(err, stderr);
+		free(err);
 	}
 }
 
@@ -189,7 +203,14 @@ static void *worker(void *arg)
 		pthread_mutex_unlock(&r->mu);
 		bool error = true;
 		char *text = ctx ? render(r, ctx, s->doc, &s->len, &error) : NULL;
+		/* what it teaches the batch memory, then the page is freed here,
+		 * in parallel, leaving the writer only the writing */
+		pith_batch_learn(r->batch, s->doc);
+		char *err = report(r, s->doc, text);
+		pith_doc_free(s->doc);
 		pthread_mutex_lock(&r->mu);
+		s->doc = NULL;
+		s->err = err;
 		s->text = text;
 		s->error = error;
 		s->state = 3;
@@ -212,18 +233,12 @@ static void *writer(void *arg)
 			pthread_mutex_unlock(&r->mu);
 			break;
 		}
-		char *text = s->text;
+		char *text = s->text, *err = s->err;
 		size_t len = s->len;
-		bool error = s->error;
-		pith_doc *doc = s->doc;
 		s->text = NULL;
-		s->doc = NULL;
+		s->err = NULL;
 		pthread_mutex_unlock(&r->mu);
-		(void)error;
-		emit(r, text, len, doc);
-		/* learned in input order, before the slot frees up */
-		pith_batch_learn(r->batch, doc);
-		pith_doc_free(doc);
+		emit(r, text, len, err);
 		pthread_mutex_lock(&r->mu);
 		s->state = 0;
 		r->inflight -= s->bytes;
@@ -242,8 +257,8 @@ static void submit(struct run *r, pith_doc *doc)
 		size_t len;
 		bool error;
 		char *s = render(r, r->ctx, doc, &len, &error);
-		emit(r, s, len, doc);
 		pith_batch_learn(r->batch, doc);
+		emit(r, s, len, report(r, doc, s));
 		pith_doc_free(doc);
 		return;
 	}

@@ -1,7 +1,9 @@
 /* The batch line memory: open addressing over (site, line) keys. Each key
- * keeps the numbers of the first SITEMEM_PAGES pages that held it, which is
- * all a query needs ("seen on N pages before seq - lag?"), so the memory
- * per key is fixed and answers do not depend on thread timing. */
+ * keeps the SITEMEM_PAGES smallest numbers of the pages that held it, which
+ * is all a query needs ("seen on N pages before seq - lag?"): the memory
+ * per key is fixed, and since every page below seq - lag has been learned
+ * when page seq asks, answers do not depend on thread timing or on the
+ * order pages were learned in. */
 #include "sitemem.h"
 
 #include <pthread.h>
@@ -84,13 +86,21 @@ void sitemem_learn(struct sitemem *sm, uint64_t site, const uint64_t *lines, siz
 		}
 		/* page numbers past 2^32 saturate: old enough to count */
 		uint32_t p1 = seq + 1 > UINT32_MAX ? UINT32_MAX : (uint32_t)(seq + 1);
+		/* keep the SITEMEM_PAGES smallest page numbers, sorted: pages may
+		 * be learned out of order, and the answer must not depend on it */
+		uint32_t *pg = s->pages;
+		bool known = false;
+		for (unsigned k = 0; k < SITEMEM_PAGES; k++)
+			known |= pg[k] == p1;
+		if (known)
+			continue;
 		for (unsigned k = 0; k < SITEMEM_PAGES; k++) {
-			if (s->pages[k] == p1)
-				break; /* this page already counted */
-			if (!s->pages[k]) {
-				s->pages[k] = p1;
-				break;
-			}
+			if (pg[k] && pg[k] < p1)
+				continue;
+			for (unsigned m = SITEMEM_PAGES - 1; m > k; m--)
+				pg[m] = pg[m - 1];
+			pg[k] = p1;
+			break;
 		}
 	}
 	pthread_mutex_unlock(&sm->mu);

@@ -3,9 +3,9 @@
  *
  * A bounded hash table of (site, line) keys, shared by the contexts of a
  * run. To keep a run's output the same whatever the number of threads, a
- * page only sees what pages at least SITEMEM_LAG places before it taught:
- * pages are learned in input order (by the writer), and no more than
- * SITEMEM_LAG pages are ever in flight. */
+ * page only sees what pages at least SITEMEM_LAG places before it taught,
+ * and no more than SITEMEM_LAG pages are ever in flight: every page that
+ * old has been learned, in whatever order, when a page asks. */
 #ifndef PITH_SITEMEM_H
 #define PITH_SITEMEM_H
 
