@@ -251,6 +251,48 @@ static void quiet(void *ctx, const char *msg, ...)
 	(void)msg;
 }
 
+/* libxml2 checks each attribute of a start tag against all the ones before
+ * it, so one tag with 100 000 attributes takes minutes. No real tag is
+ * longer than MAX_TAG bytes (a data: URL can come close); a longer one is
+ * cut there, in a copy of the page, the rest of it dropped up to its '>'.
+ * Returns the copy (the caller frees it) or NULL when nothing needed it. */
+#define MAX_TAG (256u << 10)
+
+static char *cut_long_tags(const char *html, size_t *len)
+{
+	const char *p = html, *end = html + *len;
+	pbuf out = PBUF_INIT;
+	const char *copied = html;
+	while ((p = memchr(p, '<', (size_t)(end - p)))) {
+		p++;
+		if (p >= end || !(((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z')))
+			continue;
+		size_t room = (size_t)(end - p);
+		const char *gt = memchr(p, '>', room < MAX_TAG ? room : MAX_TAG);
+		if (gt || room < MAX_TAG) {
+			if (gt)
+				p = gt;
+			continue;
+		}
+		/* a start tag longer than MAX_TAG: keep its head, close it */
+		pbuf_add(&out, copied, (size_t)(p - copied) + MAX_TAG / 2);
+		pbuf_addc(&out, '>');
+		const char *close = memchr(p + MAX_TAG / 2, '>', (size_t)(end - p) - MAX_TAG / 2);
+		copied = p = close ? close + 1 : end;
+		if (p >= end)
+			break;
+	}
+	if (!out.len)
+		return NULL;
+	pbuf_add(&out, copied, (size_t)(end - copied));
+	if (out.oom) {
+		pbuf_free(&out);
+		return NULL;
+	}
+	*len = out.len;
+	return pbuf_take(&out);
+}
+
 pith_status dom_parse(dom *d, const char *html, size_t len, unsigned max_depth,
 		      long long deadline_ns)
 {
@@ -264,9 +306,14 @@ pith_status dom_parse(dom *d, const char *html, size_t len, unsigned max_depth,
 	if (d->oom)
 		return PITH_ERR_NOMEM;
 
+	char *copy = cut_long_tags(html, &len);
+	if (copy)
+		html = copy;
 	htmlParserCtxtPtr c = htmlCreateMemoryParserCtxt(html, (int)len);
-	if (!c)
+	if (!c) {
+		free(copy);
 		return PITH_ERR_NOMEM;
+	}
 	xmlSAXHandler sax;
 	memset(&sax, 0, sizeof sax);
 	sax.startElement = on_start;
@@ -286,6 +333,7 @@ pith_status dom_parse(dom *d, const char *html, size_t len, unsigned max_depth,
 	xmlSwitchEncoding(c, XML_CHAR_ENCODING_UTF8);
 	htmlParseDocument(c);
 	htmlFreeParserCtxt(c);
+	free(copy);
 	if (d->oom)
 		return PITH_ERR_NOMEM;
 	return PITH_OK;
