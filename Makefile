@@ -17,6 +17,8 @@ CC        ?= cc
 CFLAGS    ?= -O2 -g
 SAN_FLAGS ?= -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_SECONDS ?= 30
+# make check runs every fuzz target this long (0: not at all)
+CHECK_FUZZ_SECONDS ?= 20
 BENCH     ?= ../shared/bench
 
 PKGS      := libxml-2.0 jansson uchardet libpcre2-8 zlib opencc
@@ -96,18 +98,23 @@ check: deps
 	$(MAKE) all
 	$(MAKE) unit e2e
 	$(MAKE) asan
+	@if [ "$(CHECK_FUZZ_SECONDS)" != 0 ]; then sh tests/fuzz.sh $(CHECK_FUZZ_SECONDS) || exit 1; fi
+	@echo "end-to-end, plain build:     $$(tail -n 1 $(BUILD)/e2e.summary)"
+	@echo "end-to-end, ASan+UBSan build:"
+	@tail -n 1 build-asan/e2e.summary
 
 unit: $(UNIT_BIN)
 	@for t in $(UNIT_BIN); do $$t || exit 1; done
 
 e2e: $(TOOL_BIN)
-	sh tests/run.sh $(BUILD)
+	sh tests/run.sh $(BUILD) | tee $(BUILD)/e2e.summary; tail -n 1 $(BUILD)/e2e.summary | grep -q ' 0 failed$$' 
 
 # The whole suite again with ASan+UBSan, in its own build tree.
 asan:
 	$(MAKE) BUILD=build-asan CFLAGS="$(SAN_FLAGS)" all $(patsubst $(BUILD)/%,build-asan/%,$(UNIT_BIN))
 	@for t in $(patsubst $(BUILD)/%,build-asan/%,$(UNIT_BIN)); do $$t || exit 1; done
-	PITH_SANITIZED=1 sh tests/run.sh build-asan
+	PITH_SANITIZED=1 sh tests/run.sh build-asan | tee build-asan/e2e.summary; \
+	  tail -n 1 build-asan/e2e.summary | grep -q ' 0 failed$$' 
 
 bench: all
 	sh tests/bench.sh $(BUILD) $(BENCH)
