@@ -440,7 +440,8 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 		if (k == LK_TEXT && li[j].prose)
 			break;
 		if (k == LK_COMMENT || k == LK_PREVNEXT || k == LK_META || rule_line(pg, b) ||
-		    (b->lex & ((1u << LEX_FOOTER) | (1u << LEX_FOOTER_STRONG) | (1u << LEX_DISCLAIMER))))
+		    (b->lex & ((1u << LEX_FOOTER) | (1u << LEX_FOOTER_STRONG) |
+			       (1u << LEX_DISCLAIMER) | (1u << LEX_COMMENT))))
 			return i;
 		j++;
 	}
@@ -557,6 +558,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			k = LK_META;
 		else if (date_only(pg, b, now))
 			k = LK_DATE;
+
 		else if (comment_line(pg, b))
 			k = LK_COMMENT;
 		else if (number_only(pg, b))
@@ -635,6 +637,10 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	float best = 0;
 	size_t bs = 0, be = 0;
 	bool after_list = false;
+	/* the first segment under a title and a byline, when it weighs */
+	float first_w = 0;
+	size_t first_s = 0, first_e = 0;
+	bool first_set = false;
 	for (size_t r0 = 0; r0 < n;) {
 		size_t r1 = r0;
 		while (r1 < n && in_region(li[r1].kind))
@@ -658,7 +664,14 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			float w = rbest;
 			if (after_list)
 				w *= 0.3f;
-			w += header_bonus(pg, li, rs);
+			float bonus = header_bonus(pg, li, rs);
+			w += bonus;
+			if (bonus >= 4.0f && !first_set && !after_list) {
+				first_set = true;
+				first_w = w;
+				first_s = rs;
+				first_e = re;
+			}
 			/* the last quarter of a page is footer country */
 			float pos = (float)rs / (float)n;
 			if (pos > 0.75f)
@@ -676,6 +689,13 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		if (r1 < n && li[r1].kind == LK_COMMENT && best >= 5.0f)
 			after_list = true;
 		r0 = r1 + 1;
+	}
+	/* a page of several posts, each under its title and byline (a blog's
+	 * front page, a thread): the first is the page's article, unless a
+	 * later one dwarfs it */
+	if (first_set && first_w * 2.0f >= best) {
+		bs = first_s;
+		be = first_e;
 	}
 	if (best <= 0) {
 		/* no prose at all: nothing is article */
