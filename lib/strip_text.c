@@ -203,6 +203,21 @@ static bool comment_line(const struct page *pg, const block *b)
 	return false;
 }
 
+/* A copyright or licence phrase near the start of a line, or in a short
+ * line, makes a footer; deep inside a long paragraph it is a sentence
+ * about copyright. */
+static bool strong_footer(const struct page *pg, const block *b)
+{
+	if (b->nchars <= 80 || !is_prose(b))
+		return true;
+	lex_match m[16];
+	size_t nm = lex_find(block_text(pg, b), b->len, m, 16);
+	for (size_t i = 0; i < nm && i < 16; i++)
+		if (m[i].cat == LEX_FOOTER_STRONG && m[i].start * 5 <= b->len)
+			return true;
+	return false;
+}
+
 /* A line made of navigation and share words only ("Share  Tweet  Email",
  * "首页 | 新闻 | 登录"): their matches cover nearly all its letters. */
 static bool widget_line(const struct page *pg, const block *b)
@@ -563,7 +578,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			k = LK_COMMENT;
 		else if (number_only(pg, b))
 			k = LK_NUMBER;
-		else if ((b->lex & (1u << LEX_FOOTER_STRONG)) ||
+		else if (((b->lex & (1u << LEX_FOOTER_STRONG)) && strong_footer(pg, b)) ||
 			 ((b->lex & BOILER_CATS) && !(is_prose(b) && b->nchars > 60 &&
 						      !(b->lex & (1u << LEX_DISCLAIMER)))))
 			k = LK_BOILER;
