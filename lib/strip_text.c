@@ -708,7 +708,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	/* a page of several posts, each under its title and byline (a blog's
 	 * front page, a thread): the first is the page's article, unless a
 	 * later one dwarfs it */
-	if (first_set && first_w * 2.0f >= best) {
+	if (first_set && first_s < bs && first_w * 2.0f >= best) {
 		bs = first_s;
 		be = first_e;
 	}
