@@ -606,10 +606,14 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	 * headline is quoted in the lists of other pages) */
 	if (ctx->sites && doc->has_seq) {
 		uint64_t site = doc_site(doc);
+		/* running text is left out: a wire story syndicated on other
+		 * pages of a batch is still each page's article */
 		for (size_t i = 0; site && i < n; i++)
-			if (li[i].kind == LK_TEXT &&
+			if (li[i].kind == LK_TEXT && !li[i].prose &&
 			    sitemem_seen(ctx->sites, site, pg->b[i].hash, doc->seq)) {
-				li[i].kind = LK_BOILER;
+				/* it costs, and is never body, but does not cut the
+				 * page into regions the way a known barrier does */
+				li[i].score = -3.0f;
 				li[i].site_repeat = true;
 			}
 	}
@@ -737,7 +741,8 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
 	}
 	for (;;) {
-		while (be < n && li[be].kind == LK_TEXT && !nav_run(pg, li, be, n))
+		while (be < n && li[be].kind == LK_TEXT && !li[be].site_repeat &&
+		       !nav_run(pg, li, be, n))
 			be++;
 		size_t j = interruption_end(pg, li, be, n);
 		if (j == be)
@@ -829,7 +834,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	for (size_t i = 0; i < n; i++) {
 		uint8_t k = li[i].kind;
 		enum label l;
-		if (i >= bs && i < be && !skip[i])
+		if (i >= bs && i < be && !skip[i] && !li[i].site_repeat)
 			l = LB_BODY;
 		else if (k == LK_META || k == LK_LABEL)
 			l = LB_META;
