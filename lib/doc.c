@@ -114,7 +114,6 @@ void pith_ctx_free(pith_ctx *ctx)
 		return;
 	charset_ctx_free(ctx->cs);
 	clean_ctx_release(ctx);
-	pbuf_free(&ctx->scratch);
 	free(ctx);
 }
 

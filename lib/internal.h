@@ -20,7 +20,6 @@ struct pith_ctx {
 	charset_ctx *cs;
 	void *opencc;           /* opencc_t, opened on first --t2s use */
 	struct sitemem *sites;  /* batch line memory (not owned); NULL when off */
-	pbuf scratch;           /* reused by the stages for temporary text */
 };
 
 enum doc_kind { KIND_NONE = 0, KIND_HTML, KIND_TEXT };

@@ -567,7 +567,6 @@ void page_free(struct page *pg)
 	pbuf_free(&pg->text);
 	free(pg->b);
 	free(pg->an);
-	free(pg->title);
 	free(pg->elem_flags);
 	free(pg);
 }

@@ -80,10 +80,7 @@ struct page {
 	/* Filled by the classifier (page_classify), read by every stage. */
 	bool classified;
 	int32_t title_block;  /* -1 when none */
-	char *title;          /* the headline, NULL when unknown */
-	uint32_t body_first, body_last; /* block range holding the article */
 	uint32_t *elem_flags; /* HTML: per element, EF_* (strip_html.c) */
-	uint32_t main_node;   /* HTML: the chosen article container */
 };
 
 static inline const char *block_text(const struct page *pg, const block *b)

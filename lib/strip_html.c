@@ -668,7 +668,6 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	/* too little prose anywhere: an index page, an error page */
 	if (best && h.score[best] < 60)
 		best = 0;
-	pg->main_node = best;
 
 	/* 4. labels */
 	size_t lo = pg->nb, hi = 0;
@@ -729,15 +728,6 @@ pith_status classify_html(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			pg->title_block = t;
 			if (t >= 0)
 				pg->b[t].label = LB_TITLE;
-			first = lo;
-			while (pg->b[first].label != LB_BODY)
-				first++;
-			pg->body_first = (uint32_t)first;
-			for (size_t i = hi; i-- > first;)
-				if (pg->b[i].label == LB_BODY) {
-					pg->body_last = (uint32_t)i;
-					break;
-				}
 		}
 	}
 	free(mem);

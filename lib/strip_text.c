@@ -864,8 +864,6 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	for (size_t i = 0; i < n; i++)
 		if (li[i].kind == LK_RELITEM && pg->b[i].label != LB_BODY)
 			set_label(pg, i, LB_RELATED);
-	pg->body_first = (uint32_t)bs;
-	pg->body_last = (uint32_t)be;
 	free(skip);
 	free(li);
 	return PITH_OK;
