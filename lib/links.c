@@ -98,12 +98,9 @@ static void links_from_text(pith_ctx *ctx, struct page *pg, json_t *related, jso
 				while (vb < ve && (s[vb] == ':' || s[vb] == ' ' ||
 						   !memcmp(s + vb, "\xef\xbc\x9a", 3)))
 					vb += s[vb] == ':' || s[vb] == ' ' ? 1 : 3;
-				pdate d = {0};
-				size_t ds, de;
-				bool dated = date_find(s + vb, ve - vb, now, &d, &ds, &de);
 				const char *t = s + vb;
 				size_t tl = ve - vb;
-				if (dated && text_is_filler(t, ds) && text_is_filler(t + de, tl - de))
+				if (text_is_date(t, tl, now, NULL))
 					tl = 0; /* only a date: no title in the dump */
 				json_t *o = json_object();
 				pbuf tb = PBUF_INIT;
@@ -130,9 +127,7 @@ static void links_from_text(pith_ctx *ctx, struct page *pg, json_t *related, jso
 			continue;
 		}
 		pdate d;
-		size_t ds, de;
-		if (b->nchars <= 30 && b->ndigits && date_find(s, b->len, now ? now : 1, &d, &ds, &de) &&
-		    text_is_filler(s, ds) && text_is_filler(s + de, b->len - de)) {
+		if (b->nchars <= 30 && b->ndigits && text_is_date(s, b->len, now ? now : 1, &d)) {
 			if (title >= 0 && !date.prec && (now || !d.relative))
 				date = d;
 			continue;

@@ -142,9 +142,7 @@ static bool related_heading(const block *b)
 
 static bool date_only(pith_ctx *ctx, const char *s, size_t len, pdate *d)
 {
-	size_t ds, de;
-	return len && len <= 60 && date_find(s, len, ctx->opt.now, d, &ds, &de) &&
-	       text_is_filler(s, ds) && text_is_filler(s + de, len - de);
+	return len && len <= 60 && text_is_date(s, len, ctx->opt.now, d);
 }
 
 /* A teaser's summary: prose without links. */

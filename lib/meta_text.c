@@ -104,11 +104,8 @@ void meta_from_text(pith_ctx *ctx, pith_doc *doc, struct page *pg, meta *m)
 		for (int32_t i = first_body; i <= last_body; i++) {
 			const block *b = &pg->b[i];
 			pdate d;
-			size_t ds, de;
-			const char *s = block_text(pg, b);
 			if (b->label == LB_BODY && b->nchars <= 20 && b->ndigits &&
-			    date_find(s, b->len, ctx->opt.now, &d, &ds, &de) &&
-			    text_is_filler(s, ds) && text_is_filler(s + de, b->len - de) &&
+			    text_is_date(block_text(pg, b), b->len, ctx->opt.now, &d) &&
 			    d.prec >= DATE_DAY) {
 				meta_set_date(m, &d, EV_GUESS, false);
 				break;

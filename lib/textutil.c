@@ -22,6 +22,13 @@ bool text_is_filler(const char *s, size_t len)
 	return true;
 }
 
+bool text_is_date(const char *s, size_t len, long long now, pdate *d)
+{
+	size_t ds, de;
+	return date_find(s, len, now, d, &ds, &de) && text_is_filler(s, ds) &&
+	       text_is_filler(s + de, len - de);
+}
+
 /* The range of s without leading and trailing characters that `skip`
  * says are padding. */
 static void trim_by(const char *s, size_t len, bool (*skip)(uint32_t), size_t *b, size_t *e)

@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "buf.h"
+#include "date.h"
 
 struct page;
 
@@ -21,6 +22,9 @@ void text_trim(const char *s, size_t len, size_t *b, size_t *e);
 /* Like text_trim, and punctuation goes too: the core of a line, for
  * "is this phrase the whole line" questions. */
 void text_core(const char *s, size_t len, size_t *b, size_t *e);
+/* One date (date_find, read with `now`) and only filler around it:
+ * "2025-06-06", "（2025年6月6日）". d may be NULL. */
+bool text_is_date(const char *s, size_t len, long long now, pdate *d);
 /* "标题:" "標題：" "Title:" alone on a line. */
 bool text_is_title_label(const char *s, size_t len);
 /* Appends s with runs of white space collapsed to one space and the ends
