@@ -443,6 +443,16 @@ static float line_score(const struct line_info *l)
 /* Where the article goes on after an interruption that starts at i: up to
  * 8 lines of share buttons, an inline related box, dates, followed by
  * enough running text. Returns i when there is no such place. */
+/* A line the article does not run past, in either direction: comments,
+ * prev/next links, a byline block, a footer or a disclaimer. */
+static bool article_boundary(const struct page *pg, const struct line_info *li, size_t i)
+{
+	uint8_t k = li[i].kind;
+	return k == LK_COMMENT || k == LK_PREVNEXT || k == LK_META ||
+	       (pg->b[i].lex & ((1u << LEX_FOOTER) | (1u << LEX_FOOTER_STRONG) |
+				(1u << LEX_DISCLAIMER)));
+}
+
 static size_t interruption_end(const struct page *pg, const struct line_info *li, size_t i,
 			       size_t n)
 {
@@ -450,13 +460,10 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 	size_t limit = i < n && li[i].kind == LK_RELHEAD ? 14 : 8;
 	size_t j = i;
 	while (j < n && j < i + limit) {
-		uint8_t k = li[j].kind;
 		const block *b = &pg->b[j];
-		if (k == LK_TEXT && li[j].prose)
+		if (li[j].kind == LK_TEXT && li[j].prose)
 			break;
-		if (k == LK_COMMENT || k == LK_PREVNEXT || k == LK_META || rule_line(pg, b) ||
-		    (b->lex & ((1u << LEX_FOOTER) | (1u << LEX_FOOTER_STRONG) |
-			       (1u << LEX_DISCLAIMER) | (1u << LEX_COMMENT))))
+		if (article_boundary(pg, li, j) || rule_line(pg, b) || (b->lex & (1u << LEX_COMMENT)))
 			return i;
 		j++;
 	}
@@ -784,9 +791,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		size_t k = bs, gap = 0;
 		while (k > 0 && gap < 8 && !(li[k - 1].kind == LK_TEXT && li[k - 1].prose)) {
 			uint8_t kk = li[k - 1].kind;
-			if (kk == LK_COMMENT || kk == LK_PREVNEXT || kk == LK_META || kk == LK_DATE ||
-			    kk == LK_LABEL || (pg->b[k - 1].lex & ((1u << LEX_FOOTER) |
-					(1u << LEX_FOOTER_STRONG) | (1u << LEX_DISCLAIMER))))
+			if (article_boundary(pg, li, k - 1) || kk == LK_DATE || kk == LK_LABEL)
 				break;
 			k--;
 			gap++;
