@@ -42,9 +42,14 @@ enum lkind {
 	LK_RELITEM,   /* a line of a related list (title, teaser, date) */
 };
 
+/* How close two copies of a line are for a card's headline said twice. */
+#define NEAR_DUP 6
+
 struct line_info {
 	uint8_t kind;
 	bool repeated; /* the same line is elsewhere on the page */
+	bool near_dup; /* ... within a few lines: a card's headline or caption
+			* printed twice, which running text never does */
 	bool site_repeat; /* other pages of the site carry it too */
 	bool prose;  /* reads as running text */
 	float score; /* segment score */
@@ -458,23 +463,29 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 {
 	/* a recognised related box may run longer than other breaks */
 	size_t limit = i < n && li[i].kind == LK_RELHEAD ? 14 : 8;
-	size_t j = i;
-	while (j < n && j < i + limit) {
+	/* a gallery's captions, each said twice, do not count against it:
+	 * but the text after one must weigh more than a card's teaser */
+	size_t j = i, counted = 0, dups = 0;
+	while (j < n && counted < limit && j < i + 5 * limit) {
 		const block *b = &pg->b[j];
 		if (li[j].kind == LK_TEXT && li[j].prose)
 			break;
 		if (article_boundary(pg, li, j) || rule_line(pg, b) || (b->lex & (1u << LEX_COMMENT)))
 			return i;
+		if (li[j].near_dup)
+			dups++;
+		else
+			counted++;
 		j++;
 	}
-	if (j == i || j >= n || j >= i + limit)
+	if (j == i || j >= n || counted >= limit || j >= i + 5 * limit)
 		return i;
 	/* list items after the break are a teaser list, not more article */
 	float mass = 0;
-	for (size_t k = j; k < n && li[k].kind == LK_TEXT; k++)
+	for (size_t k = j; k < n && li[k].kind == LK_TEXT && !li[k].near_dup; k++)
 		if (li[k].score > 0 && !(pg->b[k].flags & (BF_NUMBERED | BF_BULLET)))
 			mass += li[k].score;
-	return mass >= 3.0f ? j : i;
+	return mass >= (dups ? 8.0f : 3.0f) ? j : i;
 }
 
 /* Prose that starts right after a byline or dateline, itself under a
@@ -634,6 +645,20 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			li[i].prose = false;
 			li[i].score = -1.0f;
 		}
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n && j <= i + NEAR_DUP; j++)
+			if (pg->b[j].hash == pg->b[i].hash && pg->b[j].len == pg->b[i].len &&
+			    pg->b[i].nchars >= 4 && pg->b[i].nwords + pg->b[i].ncjk >= 2 &&
+			    li[i].kind == LK_TEXT && !(pg->b[i].flags & BF_ROW) &&
+			    !aligned_row(pg, &pg->b[i]) &&
+			    !memcmp(block_text(pg, &pg->b[i]), block_text(pg, &pg->b[j]),
+				    pg->b[i].len))
+				li[i].near_dup = li[j].near_dup = true;
+	for (size_t i = 0; i < n; i++)
+		if (li[i].near_dup) {
+			li[i].prose = false;
+			li[i].score = -2.0f;
+		}
 
 	/* runs of three or more short lines without sentences (menus, tag
 	 * lists, bullets alone) cost more: the article is not found across them */
@@ -749,7 +774,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	}
 	for (;;) {
 		while (be < n && li[be].kind == LK_TEXT && !li[be].site_repeat &&
-		       !nav_run(pg, li, be, n))
+		       !li[be].near_dup && !nav_run(pg, li, be, n))
 			be++;
 		size_t j = interruption_end(pg, li, be, n);
 		if (j == be)
@@ -788,20 +813,26 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	}
 	/* the same upwards: prose above a break just before the body start */
 	for (;;) {
-		size_t k = bs, gap = 0;
-		while (k > 0 && gap < 8 && !(li[k - 1].kind == LK_TEXT && li[k - 1].prose)) {
+		/* a gallery's captions, each said twice, widen the break it may
+		 * cross (see interruption_end) */
+		size_t k = bs, gap = 0, dups = 0;
+		while (k > 0 && gap < 8 + 2 * dups && bs - k < 40 &&
+		       !(li[k - 1].kind == LK_TEXT && li[k - 1].prose)) {
 			uint8_t kk = li[k - 1].kind;
 			if (article_boundary(pg, li, k - 1) || kk == LK_DATE || kk == LK_LABEL)
 				break;
 			k--;
-			gap++;
+			if (li[k].near_dup)
+				dups++;
+			else
+				gap++;
 		}
 		if (k == bs || k == 0 || !(li[k - 1].kind == LK_TEXT && li[k - 1].prose))
 			break;
 		/* the prose run above must weigh, and not be a headline's teaser */
 		size_t top = k;
 		float mass = 0;
-		while (top > 0 && li[top - 1].kind == LK_TEXT &&
+		while (top > 0 && li[top - 1].kind == LK_TEXT && !li[top - 1].near_dup &&
 		       !(pg->b[top - 1].flags & (BF_BULLET | BF_NUMBERED))) {
 			if (li[top - 1].score > 0)
 				mass += li[top - 1].score;
