@@ -482,10 +482,14 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 		return i;
 	/* list items after the break are a teaser list, not more article */
 	float mass = 0;
-	for (size_t k = j; k < n && li[k].kind == LK_TEXT && !li[k].near_dup; k++)
+	size_t k = j;
+	for (; k < n && li[k].kind == LK_TEXT && !li[k].near_dup; k++)
 		if (li[k].score > 0 && !(pg->b[k].flags & (BF_NUMBERED | BF_BULLET)))
 			mass += li[k].score;
-	return mass >= (dups ? 8.0f : 3.0f) ? j : i;
+	/* after a card (a headline said twice), a teaser, then the next card */
+	if (dups && k < n && li[k].near_dup && mass < 8.0f)
+		return i;
+	return mass >= 3.0f ? j : i;
 }
 
 /* Prose that starts right after a byline or dateline, itself under a
