@@ -493,13 +493,23 @@ int meta_read_line(pith_ctx *ctx, meta *m, const char *s, size_t len, int streng
 		const char *v = s + vb;
 		size_t vl = ve - vb;
 		switch (lab[i].cat) {
-		case LEX_META_AUTHOR:
+		case LEX_META_AUTHOR: {
+			/* "By Jane Doe 2019-11-18T20:51Z": a date after the name
+			 * is the line's date, and ends the name */
+			pdate d;
+			size_t ds, de;
+			if (!dated && date_find_ex(v, vl, now, m->date_flags, &d, &ds, &de) && ds) {
+				meta_set_date(m, &d, strength, false);
+				dated = true;
+				vl = ds;
+			}
 			/* "记者 张明 通讯员 李华": every labelled name of the line */
 			if (authors.len)
 				pbuf_adds(&authors, "\xe3\x80\x81");
 			pbuf_add(&authors, v, vl);
 			set++;
 			break;
+		}
 		case LEX_META_SOURCE:
 			meta_set(&m->source, v, vl, strength);
 			set++;

@@ -89,6 +89,22 @@ void meta_from_text(pith_ctx *ctx, pith_doc *doc, struct page *pg, meta *m)
 		}
 	}
 	pbuf_free(&pair);
+	/* no labelled date: the dateline of the header nearest the body, a
+	 * date alone ("May 2, 2024") or with a few words around it ("Reuters
+	 * November 18, 2019 11:03 PM", "Nov 18, 2019 • 2 min read") */
+	if (!m->date.prec && first_body > 0) {
+		for (int32_t i = first_body - 1; i >= 0 && i >= first_body - 12; i--) {
+			const block *b = &pg->b[i];
+			const char *t = block_text(pg, b);
+			pdate d;
+			if (b->label == LB_BODY || b->nchars > 80 || b->ndigits < 4 || b->nsent > 1)
+				continue;
+			if (text_is_dateline(t, b->len, ctx->opt.now, m->date_flags, &d)) {
+				meta_set_date(m, &d, EV_GUESS, false);
+				break;
+			}
+		}
+	}
 	if (first_body >= 0) {
 		const block *f = &pg->b[first_body], *l = &pg->b[last_body];
 		meta_read_byline(ctx, m, block_text(pg, l), l->len, true);

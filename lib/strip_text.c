@@ -52,6 +52,7 @@ struct line_info {
 			* printed twice, which running text never does */
 	bool site_repeat; /* other pages of the site carry it too */
 	bool prose;  /* reads as running text */
+	bool dateline; /* a date with a few words ("Reuters Nov 18, 2019") */
 	float score; /* segment score */
 };
 
@@ -147,6 +148,16 @@ static bool date_only(const struct page *pg, const block *b, long long now)
 	if (text_is_filler(s + en, b->len - en))
 		return true;
 	return date_range_tail(s + en, b->len - en);
+}
+
+static bool is_prose(const block *b);
+
+/* A date with a few words: "Reuters November 18, 2019 11:03 PM". */
+static bool dateline(const struct page *pg, const block *b, long long now)
+{
+	pdate d;
+	return b->nchars <= 80 && b->ndigits >= 4 && !is_prose(b) && !(b->flags & BF_NUMBERED) &&
+	       text_is_dateline(block_text(pg, b), b->len, now ? now : 1, 0, &d);
 }
 
 static bool number_only(const struct page *pg, const block *b)
@@ -349,23 +360,36 @@ static bool headline_like(const struct page *pg, const block *b)
 static size_t related_extent(const struct page *pg, struct line_info *li, size_t h, size_t n)
 {
 	size_t j = h + 1, end = h + 1;
-	bool teaser_ok = false;
+	size_t last_head = 0; /* the last headline, 0 none */
+	bool teaser_ok = false, dated = false;
 	while (j < n) {
 		uint8_t k = li[j].kind;
 		const block *b = &pg->b[j];
-		if (k == LK_DATE || k == LK_NUMBER) {
+		if (k == LK_DATE || k == LK_NUMBER || k == LK_META) {
+			dated |= k != LK_NUMBER;
 			j++;
 			end = j;
 			continue;
 		}
-		if (k != LK_TEXT && k != LK_META)
+		if (k != LK_TEXT)
 			break;
 		if (li[j].prose && !headline_like(pg, b)) {
-			if (!teaser_ok)
+			if (!teaser_ok) {
+				/* a headline, its dateline and the running text after
+				 * them: the article, which starts where the list ends */
+				if (last_head && dated)
+					end = last_head;
 				break;
+			}
 			teaser_ok = false;
 		} else {
 			teaser_ok = true; /* a headline: its teaser may follow */
+			/* a line right under a dateline ("Filed under: …") is
+			 * still the same item's */
+			if (!(dated && li[j - 1].kind != LK_TEXT)) {
+				last_head = j;
+				dated = false;
+			}
 		}
 		j++;
 		end = j;
@@ -382,7 +406,8 @@ static void set_label(struct page *pg, size_t i, enum label l)
 
 /* The title among the lines before the article: repeated lines, lines
  * after a "标题:" label and lines next to the metadata win. */
-static int32_t find_title(struct page *pg, const struct line_info *li, size_t body)
+static int32_t find_title(struct page *pg, const struct line_info *li, size_t body,
+			  long long now)
 {
 	int32_t best = -1;
 	float best_score = 0;
@@ -404,6 +429,9 @@ static int32_t find_title(struct page *pg, const struct line_info *li, size_t bo
 			s -= 1.0f;
 		if (last == ':' || last == 0xFF1A) /* a lead-in: "各相关单位：" */
 			s -= 1.5f;
+		pdate d;
+		if (b->ndigits >= 4 && text_is_dateline(t, b->len, now, 0, &d))
+			s -= 1.5f; /* "Reuters November 18, 2019 11:03 PM" */
 		/* repeated: the same line elsewhere before the body */
 		for (size_t j = from; j < body + 3 && j < pg->nb; j++)
 			if (j != i && pg->b[j].hash == b->hash && pg->b[j].len == b->len) {
@@ -566,6 +594,75 @@ static bool mark_repeated(const struct page *pg, struct line_info *li)
 	return true;
 }
 
+/* The shape of a line, for finding repeated patterns: running text, a
+ * line said twice, a date or other short line. */
+static char line_shape(const struct line_info *l, const block *b)
+{
+	if (l->near_dup)
+		return 'D';
+	if (l->kind == LK_DATE || l->kind == LK_META || l->kind == LK_NUMBER)
+		return 'T';
+	if (l->kind != LK_TEXT)
+		return 0;
+	if (l->prose && l->score > 0)
+		return 'P';
+	return b->nchars <= 40 ? 's' : 'S';
+}
+
+/* A list of cards (a picture or a headline said twice, a kicker, a teaser;
+ * then the next card the same) is a pattern of line shapes that repeats
+ * with a short period. Running text has no such period, and a list in an
+ * article is all one shape. The teasers in such a run count for little.
+ * run[p][i] is how far line i on agrees with the line p below it, so the
+ * whole search is linear. */
+enum { CARD_MIN_P = 2, CARD_MAX_P = 5 };
+
+static bool mark_cards(const struct page *pg, struct line_info *li, size_t n)
+{
+	char *shape = malloc(n ? n : 1);
+	uint32_t *run = malloc((CARD_MAX_P - CARD_MIN_P + 1) * (n + 1) * sizeof *run);
+	if (!shape || !run) {
+		free(shape);
+		free(run);
+		return false;
+	}
+	for (size_t i = 0; i < n; i++)
+		shape[i] = line_shape(&li[i], &pg->b[i]);
+	for (size_t p = CARD_MIN_P; p <= CARD_MAX_P; p++) {
+		uint32_t *r = run + (p - CARD_MIN_P) * (n + 1);
+		r[n] = 0;
+		for (size_t i = n; i-- > 0;)
+			r[i] = i + p < n && shape[i] && shape[i] == shape[i + p] ? r[i + 1] + 1 : 0;
+	}
+	for (size_t i = 0; i < n;) {
+		size_t best_end = i;
+		for (size_t p = CARD_MIN_P; p <= CARD_MAX_P; p++) {
+			size_t e = i + run[(p - CARD_MIN_P) * (n + 1) + i];
+			/* three full periods, each with a teaser and a marker */
+			if (e - i < 2 * p || e + p <= best_end)
+				continue;
+			bool has_p = false, has_mark = false;
+			for (size_t k = i; k < i + p; k++) {
+				has_p |= shape[k] == 'P';
+				has_mark |= shape[k] == 'D' || shape[k] == 'T';
+			}
+			if (has_p && has_mark)
+				best_end = e + p;
+		}
+		if (best_end == i) {
+			i++;
+			continue;
+		}
+		for (size_t k = i; k < best_end; k++)
+			if (li[k].score > 0)
+				li[k].score *= 0.3f;
+		i = best_end;
+	}
+	free(shape);
+	free(run);
+	return true;
+}
+
 pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 {
 	size_t n = pg->nb;
@@ -605,6 +702,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 						      !(b->lex & (1u << LEX_DISCLAIMER)))))
 			k = LK_BOILER;
 		li[i].kind = k;
+		li[i].dateline = k == LK_TEXT && dateline(pg, b, now);
 		li[i].prose = is_prose(b);
 		li[i].score = prose_score(b);
 		if (!li[i].prose && aligned_row(pg, b))
@@ -679,6 +777,10 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 				li[k].score = -3.0f;
 		i = j > i ? j : i + 1;
 	}
+	if (!mark_cards(pg, li, n)) {
+		free(li);
+		return ctx_error(ctx, PITH_ERR_NOMEM, "out of memory");
+	}
 	/* related lists are found before the article, which they may precede */
 	for (size_t i = 0; i < n; i++)
 		if (li[i].kind == LK_RELHEAD)
@@ -731,7 +833,12 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			float pos = (float)rs / (float)n;
 			if (pos > 0.75f)
 				w *= 1.0f - 2.0f * (pos - 0.75f);
-			if (r1 < n && r1 <= re + 2 && (pg->b[r1].lex & (1u << LEX_FOOTER)))
+			/* ... unless it is under a headline and a dateline: a
+			 * wire story ends with its agency's copyright */
+			bool headed = bonus >= 4.0f;
+			for (size_t k = rs; k < re && k < rs + 3; k++)
+				headed |= li[k].kind == LK_DATE || li[k].kind == LK_META;
+			if (r1 < n && r1 <= re + 2 && (pg->b[r1].lex & (1u << LEX_FOOTER)) && !headed)
 				w *= 0.5f;
 			if (w > best) {
 				best = w;
@@ -851,12 +958,12 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		bs = top;
 	}
 	/* 4. title, before the body */
-	int32_t title = find_title(pg, li, bs);
+	int32_t title = find_title(pg, li, bs, now);
 	/* a few text lines between the title (and the metadata after it) and
 	 * the body belong to the body: "各相关单位：", a lead paragraph */
 	if (title >= 0) {
 		size_t i = (size_t)title + 1;
-		while (i < bs && (li[i].kind != LK_TEXT || li[i].repeated))
+		while (i < bs && (li[i].kind != LK_TEXT || li[i].repeated || li[i].dateline))
 			i++;
 		bool clean = bs - i <= 3;
 		for (size_t j = i; j < bs; j++)

@@ -29,6 +29,15 @@ bool text_is_date(const char *s, size_t len, long long now, pdate *d)
 	       text_is_filler(s + de, len - de);
 }
 
+bool text_is_dateline(const char *s, size_t len, long long now, unsigned flags, pdate *d)
+{
+	size_t ds, de;
+	if (text_is_date(s, len, now, d))
+		return d->prec >= DATE_DAY;
+	return len <= 320 && date_find_ex(s, len, now, flags, d, &ds, &de) &&
+	       d->prec >= DATE_DAY && u8_count(s, ds) + u8_count(s + de, len - de) <= 40;
+}
+
 /* The range of s without leading and trailing characters that `skip`
  * says are padding. */
 static void trim_by(const char *s, size_t len, bool (*skip)(uint32_t), size_t *b, size_t *e)

@@ -25,6 +25,9 @@ void text_core(const char *s, size_t len, size_t *b, size_t *e);
 /* One date (date_find, read with `now`) and only filler around it:
  * "2025-06-06", "（2025年6月6日）". d may be NULL. */
 bool text_is_date(const char *s, size_t len, long long now, pdate *d);
+/* A dateline: a date to the day with a few words around it at most
+ * ("Reuters November 18, 2019 11:03 PM", "Nov 18, 2019 • 2 min read"). */
+bool text_is_dateline(const char *s, size_t len, long long now, unsigned flags, pdate *d);
 /* "标题:" "標題：" "Title:" alone on a line. */
 bool text_is_title_label(const char *s, size_t len);
 /* Appends s with runs of white space collapsed to one space and the ends
