@@ -981,7 +981,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	for (size_t i = 0; i < n; i++) {
 		uint8_t k = li[i].kind;
 		enum label l;
-		if (i >= bs && i < be && !skip[i] && !li[i].site_repeat)
+		if (i >= bs && i < be && !skip[i] && !li[i].site_repeat && !li[i].near_dup)
 			l = LB_BODY;
 		else if (k == LK_META || k == LK_LABEL)
 			l = LB_META;

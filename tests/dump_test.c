@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "page.h"
+#include "textutil.h"
 #include "unit.h"
 
 static pith_ctx *ctx;
@@ -66,8 +67,48 @@ static const char notice[] =
 	"办公室\n\n"
 	"2025年5月26日\n";
 
+/* a dateline under the headline; an inline card (headline said twice);
+ * cards after the article */
+static const char cards[] =
+	"Port strike ends after two weeks of talks\n\n"
+	"Reuters November 18, 2019 11:03 PM\n\n"
+	"Dock workers voted on Tuesday to accept a new contract, ending a strike that had "
+	"left dozens of container ships waiting outside the harbour for two weeks.\n\n"
+	"The port authority said the first ships would dock on Wednesday morning, and that "
+	"it would take about a month to clear the queue at anchor.\n\n"
+	"Shipping lines warn of months of delays\n"
+	"Shipping lines warn of months of delays\n\n"
+	"The deal raises wages by nine percent over three years and limits the use of "
+	"automated cranes at the two oldest terminals, the union said in a statement.\n\n"
+	"Members approved it by a wide margin, though several speakers at the meeting "
+	"said the limits on automation did not go far enough.\n\n"
+	"Ferry fares to rise in June\n\n"
+	"Ferry fares to rise in June\n\n"
+	"TRANSPORT\n\n"
+	"The operator says higher fuel costs leave it no choice, and that season tickets "
+	"will be frozen for one more year to soften the blow for commuters.\n\n"
+	"New cycle path opens along the old railway\n\n"
+	"New cycle path opens along the old railway\n\n"
+	"LOCAL\n\n"
+	"The eight-mile path links three villages and was paid for by a mix of lottery "
+	"money, council funds and donations from the people who use it.\n";
+
 int main(void)
 {
+	/* datelines: a date to the day with a few words at most */
+	pdate d;
+	static const char *const datelines[] = {
+		"Reuters November 18, 2019 11:03 PM", "Nov 18, 2019 at 9:24 pm ET • 2 min read",
+		"By Tess Bonn - 2019-11-19 06:56", "2025年6月6日 来源：本站"};
+	for (size_t i = 0; i < sizeof datelines / sizeof *datelines; i++)
+		CHECK(text_is_dateline(datelines[i], strlen(datelines[i]), 1, 0, &d));
+	static const char *const not_datelines[] = {
+		"November 2019", "Dock workers voted on 18 November 2019 to accept a new contract that "
+				 "ends a strike of two weeks in the harbour",
+		"Harbour seals return"};
+	for (size_t i = 0; i < sizeof not_datelines / sizeof *not_datelines; i++)
+		CHECK(!text_is_dateline(not_datelines[i], strlen(not_datelines[i]), 1, 0, &d));
+
 	ctx = pith_ctx_new(NULL);
 	pith_doc *doc = NULL;
 	struct page *pg = run(&doc, news);
@@ -117,6 +158,21 @@ int main(void)
 		CHECK(label_of(pg, "一、加强值班值守") == LB_BODY);
 		CHECK(label_of(pg, "三、做好应急准备") == LB_BODY);
 		CHECK(label_of(pg, "2025年5月26日") == LB_BODY);
+	}
+	pith_doc_free(doc);
+
+	pg = run(&doc, cards);
+	CHECK(pg != NULL);
+	if (pg) {
+		CHECK(label_of(pg, "Port strike ends") == LB_TITLE);
+		CHECK(label_of(pg, "Reuters November 18") != LB_BODY);
+		CHECK(label_of(pg, "Dock workers voted") == LB_BODY);
+		CHECK(label_of(pg, "Shipping lines warn") != LB_BODY);
+		CHECK(label_of(pg, "The deal raises wages") == LB_BODY);
+		CHECK(label_of(pg, "Members approved it") == LB_BODY);
+		CHECK(label_of(pg, "Ferry fares") != LB_BODY);
+		CHECK(label_of(pg, "The operator says") != LB_BODY);
+		CHECK(label_of(pg, "The eight-mile path") != LB_BODY);
 	}
 	pith_doc_free(doc);
 	pith_ctx_free(ctx);
