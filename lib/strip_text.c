@@ -301,6 +301,27 @@ static bool url_line(const struct page *pg, const block *b)
 	return (e - at) * 2 >= b->len;
 }
 
+/* Only bracketed names: the dumper's stand-ins for pictures, frames and
+ * ads ("[ashaw1]", "[INS::INS] [logo]"). Not text, though the article
+ * runs on across them. */
+static bool placeholder_line(const struct page *pg, const block *b)
+{
+	const char *s = block_text(pg, b);
+	int depth = 0;
+	bool any = false;
+	for (uint32_t i = 0; i < b->len; i++) {
+		if (s[i] == '[') {
+			depth++;
+			any = true;
+		} else if (s[i] == ']') {
+			depth--;
+		} else if (!depth && s[i] != ' ' && s[i] != '\t') {
+			return false;
+		}
+	}
+	return any && depth == 0;
+}
+
 /* A table row a dumper laid out with runs of spaces between columns. */
 static bool aligned_row(const struct page *pg, const block *b)
 {
@@ -868,10 +889,10 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	}
 	/* a byline just inside the segment's top (a title line scored as prose
 	 * above it) marks where the article really starts */
-	for (size_t i = bs; i < be && i < bs + 4; i++) {
+	for (size_t i = bs, top = bs; i < be && i < top + 6; i++) {
 		if (li[i].kind == LK_TEXT && li[i].score >= 3.0f)
 			break; /* real text above it: the line is inside the article */
-		if ((li[i].kind == LK_META || li[i].kind == LK_LABEL) &&
+		if ((li[i].kind == LK_META || li[i].kind == LK_LABEL || li[i].dateline) &&
 		    !(pg->b[i].flags & BF_NUMBERED))
 			bs = i + 1;
 	}
@@ -981,7 +1002,8 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	for (size_t i = 0; i < n; i++) {
 		uint8_t k = li[i].kind;
 		enum label l;
-		if (i >= bs && i < be && !skip[i] && !li[i].site_repeat && !li[i].near_dup)
+		if (i >= bs && i < be && !skip[i] && !li[i].site_repeat && !li[i].near_dup &&
+		    !placeholder_line(pg, &pg->b[i]))
 			l = LB_BODY;
 		else if (k == LK_META || k == LK_LABEL)
 			l = LB_META;
