@@ -507,6 +507,17 @@ static bool article_boundary(const struct page *pg, const struct line_info *li, 
 				(1u << LEX_DISCLAIMER)));
 }
 
+/* A short line with a weak footer word and nothing stronger ("Image
+ * copyright Getty Images"): a picture's credit inside an article as
+ * often as a page footer. The article may run on across it. */
+static bool weak_footer(const struct page *pg, const struct line_info *li, size_t i)
+{
+	const block *b = &pg->b[i];
+	return li[i].kind == LK_BOILER && b->nchars <= 60 &&
+	       (b->lex & (1u << LEX_FOOTER)) &&
+	       !(b->lex & ~((1u << LEX_FOOTER) | (1u << LEX_SHARE) | (1u << LEX_NAV)));
+}
+
 static size_t interruption_end(const struct page *pg, const struct line_info *li, size_t i,
 			       size_t n)
 {
@@ -515,11 +526,15 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 	/* a gallery's captions, each said twice, do not count against it:
 	 * but the text after one must weigh more than a card's teaser */
 	size_t j = i, counted = 0, dups = 0;
+	bool credit = false;
 	while (j < n && counted < limit && j < i + 5 * limit) {
 		const block *b = &pg->b[j];
 		if (li[j].kind == LK_TEXT && li[j].prose)
 			break;
-		if (article_boundary(pg, li, j) || rule_line(pg, b) || (b->lex & (1u << LEX_COMMENT)))
+		if (weak_footer(pg, li, j))
+			credit = true;
+		else if (article_boundary(pg, li, j) || rule_line(pg, b) ||
+			 (b->lex & (1u << LEX_COMMENT)))
 			return i;
 		if (li[j].near_dup)
 			dups++;
@@ -538,7 +553,7 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 	/* after a card (a headline said twice), a teaser, then the next card */
 	if (dups && k < n && li[k].near_dup && mass < 8.0f)
 		return i;
-	return mass >= 3.0f ? j : i;
+	return mass >= (credit ? 8.0f : 3.0f) ? j : i;
 }
 
 /* Prose that starts right after a byline or dateline, itself under a
@@ -948,10 +963,13 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		/* a gallery's captions, each said twice, widen the break it may
 		 * cross (see interruption_end) */
 		size_t k = bs, gap = 0, dups = 0;
+		bool credit = false;
 		while (k > 0 && gap < 8 + 2 * dups && bs - k < 40 &&
 		       !(li[k - 1].kind == LK_TEXT && li[k - 1].prose)) {
 			uint8_t kk = li[k - 1].kind;
-			if (article_boundary(pg, li, k - 1) || kk == LK_DATE || kk == LK_LABEL)
+			if (weak_footer(pg, li, k - 1))
+				credit = true;
+			else if (article_boundary(pg, li, k - 1) || kk == LK_DATE || kk == LK_LABEL)
 				break;
 			k--;
 			if (li[k].near_dup)
@@ -972,7 +990,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		}
 		while (top < k && !li[top].prose)
 			top++;
-		if (mass < 6.0f)
+		if (mass < (credit ? 8.0f : 6.0f))
 			break;
 		for (size_t x = k; x < bs; x++)
 			skip[x] = li[x].kind != LK_TEXT || !li[x].prose;
