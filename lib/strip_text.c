@@ -382,6 +382,7 @@ static size_t related_extent(const struct page *pg, struct line_info *li, size_t
 {
 	size_t j = h + 1, end = h + 1;
 	size_t last_head = 0; /* the last headline, 0 none */
+	size_t bare = 0;      /* headlines with no teaser under them */
 	bool teaser_ok = false, dated = false;
 	while (j < n) {
 		uint8_t k = li[j].kind;
@@ -395,7 +396,9 @@ static size_t related_extent(const struct page *pg, struct line_info *li, size_t
 		if (k != LK_TEXT)
 			break;
 		if (li[j].prose && !headline_like(pg, b)) {
-			if (!teaser_ok) {
+			/* in a list of bare headlines, running text is the
+			 * article going on after the box, not a teaser */
+			if (!teaser_ok || bare >= 2) {
 				/* a headline, its dateline and the running text after
 				 * them: the article, which starts where the list ends */
 				if (last_head && dated)
@@ -404,6 +407,8 @@ static size_t related_extent(const struct page *pg, struct line_info *li, size_t
 			}
 			teaser_ok = false;
 		} else {
+			if (teaser_ok && !li[j].near_dup && li[j - 1].kind == LK_TEXT)
+				bare++;
 			teaser_ok = true; /* a headline: its teaser may follow */
 			/* a line right under a dateline ("Filed under: …") is
 			 * still the same item's */
@@ -527,6 +532,15 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 	 * but the text after one must weigh more than a card's teaser */
 	size_t j = i, counted = 0, dups = 0;
 	bool credit = false;
+	/* a recognised related box is crossed whole, however long: but a
+	 * long one needs the article to weigh after it */
+	if (i < n && li[i].kind == LK_RELHEAD) {
+		j = i + 1;
+		while (j < n && j < i + 40 && li[j].kind == LK_RELITEM)
+			j++;
+		if (j - i > limit)
+			credit = true;
+	}
 	while (j < n && counted < limit && j < i + 5 * limit) {
 		const block *b = &pg->b[j];
 		if (li[j].kind == LK_TEXT && li[j].prose)
@@ -858,6 +872,11 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			if (after_list)
 				w *= 0.3f;
 			float bonus = header_bonus(pg, li, rs);
+			/* or the headline and its dateline open the segment */
+			if (li[rs].kind == LK_TEXT && headline_like(pg, &pg->b[rs]))
+				for (size_t k = rs + 1; k < re && k < rs + 3; k++)
+					if (li[k].kind == LK_DATE || li[k].kind == LK_META)
+						bonus = 4.0f;
 			w += bonus;
 			if (bonus >= 4.0f && !first_set && !after_list) {
 				first_set = true;
@@ -996,6 +1015,14 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			skip[x] = li[x].kind != LK_TEXT || !li[x].prose;
 		bs = top;
 	}
+	/* a byline under a standfirst, inside the body's first lines, is
+	 * metadata all the same (and the comment counter next to it) */
+	for (size_t i = bs; i < be && i < bs + 8; i++)
+		if ((li[i].kind == LK_META || li[i].dateline ||
+		     (li[i].kind == LK_NUMBER && i > bs &&
+		      (li[i - 1].kind == LK_META || li[i - 1].dateline))) &&
+		    !(pg->b[i].flags & BF_NUMBERED))
+			skip[i] = true;
 	/* 4. title, before the body */
 	int32_t title = find_title(pg, li, bs, now);
 	/* a few text lines between the title (and the metadata after it) and
