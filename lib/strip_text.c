@@ -395,6 +395,9 @@ static size_t related_extent(const struct page *pg, struct line_info *li, size_t
 		}
 		if (k != LK_TEXT)
 			break;
+		/* a paragraph is too long for a teaser */
+		if (li[j].prose && !headline_like(pg, b) && teaser_ok && b->nchars > 220)
+			break;
 		if (li[j].prose && !headline_like(pg, b)) {
 			/* in a list of bare headlines, running text is the
 			 * article going on after the box, not a teaser */
@@ -734,8 +737,8 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			k = LK_BOILER; /* a rule: what follows is another part */
 		else if (widget_line(pg, b))
 			k = LK_BOILER;
-		else if (b->lex & (1u << LEX_PREVNEXT))
-			k = LK_PREVNEXT;
+		else if ((b->lex & (1u << LEX_PREVNEXT)) && !(is_prose(b) && b->nchars > 60))
+			k = LK_PREVNEXT; /* not "Next steps will be…", a sentence */
 		else if (label_only(pg, b))
 			k = LK_LABEL;
 		else if (meta_line(pg, b))
@@ -893,7 +896,10 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			bool headed = bonus >= 4.0f;
 			for (size_t k = rs; k < re && k < rs + 3; k++)
 				headed |= li[k].kind == LK_DATE || li[k].kind == LK_META;
-			if (r1 < n && r1 <= re + 2 && (pg->b[r1].lex & (1u << LEX_FOOTER)) && !headed)
+			/* (a blurb is short: a long text over a copyright line is
+			 * the story the line is about) */
+			if (r1 < n && r1 <= re + 2 && (pg->b[r1].lex & (1u << LEX_FOOTER)) && !headed &&
+			    rbest < 20.0f)
 				w *= 0.5f;
 			if (w > best) {
 				best = w;
