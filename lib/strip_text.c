@@ -396,7 +396,8 @@ static size_t related_extent(const struct page *pg, struct line_info *li, size_t
 		if (k != LK_TEXT)
 			break;
 		/* a paragraph is too long for a teaser */
-		if (li[j].prose && !headline_like(pg, b) && teaser_ok && b->nchars > 220)
+		if (li[j].prose && !headline_like(pg, b) && teaser_ok &&
+		    b->nchars > (b->ncjk * 2 >= b->nchars ? 400u : 220u))
 			break;
 		if (li[j].prose && !headline_like(pg, b)) {
 			/* in a list of bare headlines, running text is the
