@@ -566,7 +566,8 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 	float mass = 0;
 	size_t k = j;
 	for (; k < n && li[k].kind == LK_TEXT && !li[k].near_dup; k++)
-		if (li[k].score > 0 && !(pg->b[k].flags & (BF_NUMBERED | BF_BULLET)))
+		if (li[k].score > 0 && !(pg->b[k].flags & (BF_NUMBERED | BF_BULLET)) &&
+		    !headline_like(pg, &pg->b[k]))
 			mass += li[k].score;
 	/* after a card (a headline said twice), a teaser, then the next card */
 	if (dups && k < n && li[k].near_dup && mass < 8.0f)
