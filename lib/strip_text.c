@@ -590,7 +590,8 @@ static float header_bonus(const struct page *pg, const struct line_info *li, siz
 		if (k == LK_BOILER && pg->b[i].nchars <= 40)
 			continue; /* share buttons between byline and text */
 		seen++;
-		if (k == LK_TEXT && !li[i].prose && pg->b[i].nchars >= 4 && byline)
+		if (k == LK_TEXT && (!li[i].prose || headline_like(pg, &pg->b[i])) &&
+		    pg->b[i].nchars >= 4 && byline)
 			return 4.0f;
 		if (k != LK_TEXT)
 			break;
