@@ -1024,14 +1024,6 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			skip[x] = li[x].kind != LK_TEXT || !li[x].prose;
 		bs = top;
 	}
-	/* a byline under a standfirst, inside the body's first lines, is
-	 * metadata all the same (and the comment counter next to it) */
-	for (size_t i = bs; i < be && i < bs + 8; i++)
-		if ((li[i].kind == LK_META || li[i].dateline ||
-		     (li[i].kind == LK_NUMBER && i > bs &&
-		      (li[i - 1].kind == LK_META || li[i - 1].dateline))) &&
-		    !(pg->b[i].flags & BF_NUMBERED))
-			skip[i] = true;
 	/* 4. title, before the body */
 	int32_t title = find_title(pg, li, bs, now);
 	/* a few text lines between the title (and the metadata after it) and
@@ -1049,6 +1041,18 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			bs = i;
 	}
 
+	/* a byline under a standfirst, inside the body's first lines, is
+	 * metadata all the same (and the comment counter next to it) */
+	for (size_t i = bs; i < be && i < bs + 10; i++) {
+		bool by_prev = i > bs && (li[i - 1].kind == LK_META || li[i - 1].dateline);
+		bool by_next = i + 1 < be && (li[i + 1].kind == LK_META || li[i + 1].dateline);
+		/* (a reporter's question, "记者：…？", is the interview) */
+		if (((li[i].kind == LK_META && !pg->b[i].nsent) || li[i].dateline ||
+		     (li[i].kind == LK_NUMBER && by_prev) ||
+		     (li[i].kind == LK_DATE && (by_prev || by_next))) &&
+		    !(pg->b[i].flags & BF_NUMBERED))
+			skip[i] = true;
+	}
 	/* the line scores stay on the blocks: -f blocks shows them */
 	for (size_t i = 0; i < n; i++)
 		pg->b[i].score = li[i].kind == LK_TEXT ? li[i].score : -10.0f - li[i].kind;
