@@ -1046,8 +1046,10 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	for (size_t i = bs; i < be && i < bs + 10; i++) {
 		bool by_prev = i > bs && (li[i - 1].kind == LK_META || li[i - 1].dateline);
 		bool by_next = i + 1 < be && (li[i + 1].kind == LK_META || li[i + 1].dateline);
-		/* (a reporter's question, "记者：…？", is the interview) */
-		if (((li[i].kind == LK_META && !pg->b[i].nsent) || li[i].dateline ||
+		/* (a reporter's question, "记者：…，…？", is the interview) */
+		const block *b = &pg->b[i];
+		bool asks = b->ncjk * 2 >= b->nchars ? b->nsent + b->nclause > 0 : b->nsent > 0;
+		if (((li[i].kind == LK_META && !asks) || li[i].dateline ||
 		     (li[i].kind == LK_NUMBER && by_prev) ||
 		     (li[i].kind == LK_DATE && (by_prev || by_next))) &&
 		    !(pg->b[i].flags & BF_NUMBERED))
