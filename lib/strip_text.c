@@ -156,8 +156,12 @@ static bool is_prose(const block *b);
 static bool dateline(const struct page *pg, const block *b, long long now)
 {
 	pdate d;
-	return b->nchars <= 80 && b->ndigits >= 4 && !is_prose(b) && !(b->flags & BF_NUMBERED) &&
-	       text_is_dateline(block_text(pg, b), b->len, now ? now : 1, 0, &d);
+	const char *s = block_text(pg, b);
+	/* a sentence with a date in it ends as sentences do */
+	if (b->nchars > 80 || b->ndigits < 4 || (b->flags & BF_NUMBERED) ||
+	    (is_prose(b) && uc_is_sentence_end(text_last_char(s, b->len))))
+		return false;
+	return text_is_dateline(s, b->len, now ? now : 1, 0, &d);
 }
 
 static bool number_only(const struct page *pg, const block *b)
@@ -350,6 +354,16 @@ static bool menu_line(const struct page *pg, const block *b, const struct line_i
 		return true; /* a bullet or a bar alone */
 	uint32_t punct = b->npunct - ((b->flags & BF_BULLET) && b->npunct ? 1 : 0);
 	return punct == 0;
+}
+
+/* A short line of figures and punctuation that is no sentence: an entry
+ * of a schedule, a table or a recipe. */
+static bool data_line(const struct page *pg, const block *b, const struct line_info *l)
+{
+	(void)pg;
+	return l->kind == LK_TEXT && !l->prose && !l->repeated && !l->near_dup &&
+	       !(b->flags & BF_BULLET) && b->ndigits && b->npunct >= 1 && b->nchars >= 12 &&
+	       b->nchars <= 80 && l->score > -1.0f;
 }
 
 /* A run of short lines with no punctuation at all: a menu or a list of
@@ -583,7 +597,7 @@ static float header_bonus(const struct page *pg, const struct line_info *li, siz
 	size_t seen = 0;
 	for (size_t i = at; i-- > 0 && seen < 6;) {
 		uint8_t k = li[i].kind;
-		if (k == LK_META || k == LK_DATE || k == LK_LABEL) {
+		if (k == LK_META || k == LK_DATE || k == LK_LABEL || li[i].dateline) {
 			byline = true;
 			continue;
 		}
@@ -818,6 +832,18 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			li[i].score = -2.0f;
 		}
 
+	/* a run of four or more data lines ("3a etapa: 22 de abril – Velopark",
+	 * "Portion: 1 cup, 2 eggs"): a list the article is made of, where a
+	 * menu has neither figures nor punctuation */
+	for (size_t i = 0; i < n;) {
+		size_t j = i;
+		while (j < n && data_line(pg, &pg->b[j], &li[j]))
+			j++;
+		if (j - i >= 4)
+			for (size_t k = i; k < j; k++)
+				li[k].score = 0.5f;
+		i = j > i ? j : i + 1;
+	}
 	/* runs of three or more short lines without sentences (menus, tag
 	 * lists, bullets alone) cost more: the article is not found across them */
 	for (size_t i = 0; i < n;) {
