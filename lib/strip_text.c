@@ -169,9 +169,13 @@ static bool number_only(const struct page *pg, const block *b)
 	return b->nchars && b->nchars <= 8 && b->ndigits + b->npunct == b->nchars;
 }
 
-/* Running text: long enough, with clause or sentence punctuation. */
+/* Running text: long enough, with clause or sentence punctuation, and
+ * not a list of terms ("stock car 2018, stock car brasil, cascavel"). */
 static bool is_prose(const block *b)
 {
+	if (!b->nsent && b->nclause >= 4 && b->nwords <= 3 * (b->nclause + 1) &&
+	    b->ncjk * 2 < b->nchars)
+		return false;
 	uint32_t p = b->nsent + b->nclause + (b->ncolon && b->nchars >= 60);
 	if (b->ncjk * 2 >= b->nchars)
 		return b->nchars >= 20 && p >= 1;
@@ -525,7 +529,7 @@ static float line_score(const struct line_info *l)
 static bool article_boundary(const struct page *pg, const struct line_info *li, size_t i)
 {
 	uint8_t k = li[i].kind;
-	return k == LK_COMMENT || k == LK_PREVNEXT || k == LK_META ||
+	return k == LK_COMMENT || k == LK_PREVNEXT || k == LK_META || k == LK_LABEL ||
 	       (pg->b[i].lex & ((1u << LEX_FOOTER) | (1u << LEX_FOOTER_STRONG) |
 				(1u << LEX_DISCLAIMER)));
 }
