@@ -429,7 +429,7 @@ static size_t related_extent(const struct page *pg, struct line_info *li, size_t
 			}
 			teaser_ok = false;
 		} else {
-			if (teaser_ok && !li[j].near_dup && li[j - 1].kind == LK_TEXT)
+			if (teaser_ok && !li[j].near_dup && !(dated && li[j - 1].kind != LK_TEXT))
 				bare++;
 			teaser_ok = true; /* a headline: its teaser may follow */
 			/* a line right under a dateline ("Filed under: …") is
@@ -1030,9 +1030,11 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			else if (article_boundary(pg, li, k - 1) || kk == LK_DATE || kk == LK_LABEL)
 				break;
 			k--;
+			/* a related box is crossed whole */
+			bool boxed = li[k].kind == LK_RELITEM || li[k].kind == LK_RELHEAD;
 			if (li[k].near_dup)
 				dups++;
-			else
+			else if (!boxed)
 				gap++;
 		}
 		if (k == bs || k == 0 || !(li[k - 1].kind == LK_TEXT && li[k - 1].prose))
