@@ -540,7 +540,7 @@ static bool article_boundary(const struct page *pg, const struct line_info *li, 
 static bool weak_footer(const struct page *pg, const struct line_info *li, size_t i)
 {
 	const block *b = &pg->b[i];
-	return li[i].kind == LK_BOILER && b->nchars <= 60 &&
+	return li[i].kind == LK_BOILER && (b->nchars <= 60 || (b->nchars <= 160 && !b->nsent)) &&
 	       (b->lex & (1u << LEX_FOOTER)) &&
 	       !(b->lex & ~((1u << LEX_FOOTER) | (1u << LEX_SHARE) | (1u << LEX_NAV)));
 }
