@@ -356,7 +356,23 @@ static void emit_whole(void *arg, const pattern *p, size_t end)
 void lex_line(const char *s, size_t len, uint32_t *any, uint32_t *whole)
 {
 	struct whole_arg a = {0, 0, 0, 0};
-	text_core(s, len, &a.b, &a.e);
+	/* a dump's picture stand-ins before a heading ("[icon.gif]  Top
+	 * stories") are not part of the phrase */
+	size_t from = 0, b, e;
+	text_trim(s, len, &b, &e);
+	while (b < e && s[b] == '[') {
+		const char *close = memchr(s + b, ']', e - b);
+		if (!close)
+			break;
+		size_t nb, ne, at = (size_t)(close - s) + 1;
+		text_trim(s + at, e - at, &nb, &ne);
+		if (nb >= ne)
+			break;
+		from = b = at + nb;
+	}
+	text_core(s + from, len - from, &a.b, &a.e);
+	a.b += from;
+	a.e += from;
 	if (a.b < a.e)
 		run(s, len, emit_whole, &a);
 	*any = a.any;

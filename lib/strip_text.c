@@ -570,8 +570,8 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 		if (weak_footer(pg, li, j))
 			credit = true;
 		else if (article_boundary(pg, li, j) || rule_line(pg, b) ||
-			 (b->lex & (1u << LEX_COMMENT)))
-			return i;
+			 (b->lex & (1u << LEX_COMMENT)) || (li[j].kind == LK_RELHEAD && j > i))
+			return i; /* (one box inside an article; two are its end) */
 		if (li[j].near_dup)
 			dups++;
 		else
