@@ -401,6 +401,7 @@ static size_t related_extent(const struct page *pg, struct line_info *li, size_t
 	size_t j = h + 1, end = h + 1;
 	size_t last_head = 0; /* the last headline, 0 none */
 	size_t bare = 0;      /* headlines with no teaser under them */
+	size_t teasers = 0;   /* headlines with one */
 	bool teaser_ok = false, dated = false;
 	while (j < n) {
 		uint8_t k = li[j].kind;
@@ -413,8 +414,11 @@ static size_t related_extent(const struct page *pg, struct line_info *li, size_t
 		}
 		if (k != LK_TEXT)
 			break;
-		/* a paragraph is too long for a teaser */
-		if (li[j].prose && !headline_like(pg, b) && teaser_ok &&
+		/* a paragraph is too long for a teaser, unless the list has
+		 * shown its items have such long ones, or the line over it is a
+	 * template every item repeats */
+		if (li[j].prose && !headline_like(pg, b) && teaser_ok && !teasers &&
+		    !(last_head && li[last_head].repeated) &&
 		    b->nchars > (b->ncjk * 2 >= b->nchars ? 400u : 220u))
 			break;
 		if (li[j].prose && !headline_like(pg, b)) {
@@ -428,6 +432,7 @@ static size_t related_extent(const struct page *pg, struct line_info *li, size_t
 				break;
 			}
 			teaser_ok = false;
+			teasers++;
 		} else {
 			if (teaser_ok && !li[j].near_dup && !(dated && li[j - 1].kind != LK_TEXT))
 				bare++;
