@@ -557,7 +557,7 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 	size_t limit = i < n && li[i].kind == LK_RELHEAD ? 14 : 8;
 	/* a gallery's captions, each said twice, do not count against it:
 	 * but the text after one must weigh more than a card's teaser */
-	size_t j = i, counted = 0, dups = 0;
+	size_t j = i, from = i, counted = 0, dups = 0;
 	bool credit = false;
 	/* a recognised related box is crossed whole, however long: but a
 	 * long one needs the article to weigh after it */
@@ -567,8 +567,10 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 			j++;
 		if (j - i > limit)
 			credit = true;
+		limit = 3; /* and the article resumes right under it */
+		from = j;
 	}
-	while (j < n && counted < limit && j < i + 5 * limit) {
+	while (j < n && counted < limit && j < from + 5 * limit) {
 		const block *b = &pg->b[j];
 		if (li[j].kind == LK_TEXT && li[j].prose)
 			break;
@@ -583,7 +585,7 @@ static size_t interruption_end(const struct page *pg, const struct line_info *li
 			counted++;
 		j++;
 	}
-	if (j == i || j >= n || counted >= limit || j >= i + 5 * limit)
+	if (j == i || j >= n || counted >= limit || j >= from + 5 * limit)
 		return i;
 	/* list items after the break are a teaser list, not more article */
 	float mass = 0;
