@@ -480,6 +480,8 @@ static int32_t find_title(struct page *pg, const struct line_info *li, size_t bo
 			s += 1.0f;
 		if (b->nanchors || b->lex)
 			s -= 1.0f;
+		if (b->flags & BF_NUMBERED)
+			s -= 1.5f; /* "2. Astronomy & Space": a breadcrumb's step */
 		if (last == ':' || last == 0xFF1A) /* a lead-in: "各相关单位：" */
 			s -= 1.5f;
 		pdate d;
@@ -1122,6 +1124,20 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			    pg->b[i].len == pg->b[title].len && i < be)
 				set_label(pg, i, LB_TITLE);
 		pg->title_block = title;
+		/* a picture's caption behind its alt text, which is the
+		 * headline: "Hibernating astronauts … Once the preserve of" */
+		const block *t = &pg->b[title];
+		const char *ts = block_text(pg, t);
+		for (size_t i = bs; i < be && t->nchars >= 20; i++) {
+			const block *b = &pg->b[i];
+			const char *s = block_text(pg, b);
+			size_t at = 0;
+			while (at < b->len && (s[at] == '*' || s[at] == ' ' || s[at] == '+'))
+				at++; /* a dumper's bullet */
+			if (pg->b[i].label == LB_BODY && b->len > at + t->len &&
+			    !memcmp(s + at, ts, t->len))
+				set_label(pg, i, LB_BOILER);
+		}
 	}
 	/* values after a label line ("作者:" / "admin") are metadata */
 	for (size_t i = 0; i + 1 < n; i++)
