@@ -468,7 +468,7 @@ static int32_t find_title(struct page *pg, const struct line_info *li, size_t bo
 	for (size_t i = from; i < body; i++) {
 		const block *b = &pg->b[i];
 		if ((li[i].kind != LK_TEXT && !li[i].site_repeat) || b->nchars < 4 || b->nchars > 100 ||
-		    (b->flags & BF_BULLET) || li[i].score <= -3.0f)
+		    (b->flags & BF_BULLET) || li[i].score <= -3.0f || placeholder_line(pg, b))
 			continue;
 		float s = 1.0f;
 		const char *t = block_text(pg, b);
