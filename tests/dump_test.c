@@ -93,6 +93,41 @@ static const char cards[] =
 	"The eight-mile path links three villages and was paid for by a mix of lottery "
 	"money, council funds and donations from the people who use it.\n";
 
+/* an article that is a schedule of short data lines, a tags line and
+ * a keyword list under it, then a sidebar of teasers */
+static const char schedule[] =
+	"Regional rail timetable for 2025\n\n"
+	"Monday, 6 January 2025 at 09:15\n\n"
+	"Share this on WhatsApp\n\n"
+	"Stage 1: 10 March – Northgate to Riverside\n"
+	"Stage 2: 8 April – Riverside to Old Harbour\n"
+	"Stage 3: 22 April – Old Harbour to Millbrook\n"
+	"Stage 4: 6 May – Millbrook to Eastfield\n"
+	"Stage 5: 20 May – Eastfield to Northgate\n\n"
+	"Tags\n\n"
+	"rail timetable, regional rail, northgate line, riverside line, harbour line\n\n"
+	"Click the picture above to see every timetable for the season, with the times "
+	"of the first and the last train of each day.\n\n"
+	"Click here and find out how the new ticket prices compare with last year, line "
+	"by line and zone by zone, for every kind of pass.\n";
+
+/* an article cut by a box of related headlines, then going on */
+static const char boxed[] =
+	"Council approves new library\n\n"
+	"By Tom Reyes\n\n"
+	"The city council approved plans for a new central library on Monday, after "
+	"three years of debate over its cost and where it should stand.\n\n"
+	"The building will replace the old library on Station Road, which has been "
+	"closed since a flood damaged its basement archive last winter.\n\n"
+	"More from Local\n"
+	"  * Bus lanes extended on the ring road\n"
+	"  * School meals to cost more from April\n"
+	"  * Market square to close for repairs\n\n"
+	"Construction is due to start next spring and take about two years, the "
+	"council said, with the archive moving to a temporary home meanwhile.\n\n"
+	"Residents will be asked to vote on the library's name in the summer, from a "
+	"list of five proposals put forward by local schools.\n";
+
 int main(void)
 {
 	/* datelines: a date to the day with a few words at most */
@@ -173,6 +208,28 @@ int main(void)
 		CHECK(label_of(pg, "Ferry fares") != LB_BODY);
 		CHECK(label_of(pg, "The operator says") != LB_BODY);
 		CHECK(label_of(pg, "The eight-mile path") != LB_BODY);
+	}
+	pith_doc_free(doc);
+
+	pg = run(&doc, schedule);
+	CHECK(pg != NULL);
+	if (pg) {
+		CHECK(label_of(pg, "Regional rail timetable") == LB_TITLE);
+		CHECK(label_of(pg, "Stage 1: 10 March") == LB_BODY);
+		CHECK(label_of(pg, "Stage 5: 20 May") == LB_BODY);
+		CHECK(label_of(pg, "rail timetable, regional rail") != LB_BODY);
+		CHECK(label_of(pg, "Click the picture above") != LB_BODY);
+	}
+	pith_doc_free(doc);
+
+	pg = run(&doc, boxed);
+	CHECK(pg != NULL);
+	if (pg) {
+		CHECK(label_of(pg, "The city council approved") == LB_BODY);
+		CHECK(label_of(pg, "More from Local") == LB_RELATED);
+		CHECK(label_of(pg, "* Bus lanes extended") == LB_RELATED);
+		CHECK(label_of(pg, "Construction is due") == LB_BODY);
+		CHECK(label_of(pg, "Residents will be asked") == LB_BODY);
 	}
 	pith_doc_free(doc);
 	pith_ctx_free(ctx);
