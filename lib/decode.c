@@ -34,7 +34,9 @@ static bool looks_like_html(const char *s, size_t len)
 				seen |= 1u << t;
 		}
 	}
-	if (tags >= 16)
+	/* (a dump that kept a block of markup has some tags, but far fewer
+	 * than it has lines) */
+	if (tags >= 16 && tags * 2 >= lines)
 		return true;
 	size_t i = 0;
 	while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n'))
