@@ -404,24 +404,32 @@ static bool has_words(const char *s, size_t len)
 	return words >= 2;
 }
 
+/* Columns within a few places of each other: dumpers and pith do not
+ * agree on the width of every character (ambiguous-width punctuation such
+ * as “ ” ● —), so a right column drifts by a column or two. */
+static bool col_near(unsigned a, unsigned b)
+{
+	return a + 4 >= b && b + 4 >= a;
+}
+
 static int fits_columns(const struct tline *t, unsigned col)
 {
 	size_t gb, ge;
 	unsigned g = gap_column(t, &gb, &ge);
-	if (g == col) {
+	if (g && col_near(g, col)) {
 		/* one gap, with words on both sides: a data table has more gaps,
 		 * a box-drawn frame has no words on its left */
 		struct tline rest = *t;
 		rest.s += ge;
 		rest.len -= (uint32_t)ge;
-		rest.indent = (uint16_t)col;
+		rest.indent = (uint16_t)g;
 		size_t gb2, ge2;
 		if (gap_column(&rest, &gb2, &ge2) || !has_words(t->s, gb) ||
 		    !has_words(t->s + ge, t->len - ge))
 			return 0;
 		return 2;
 	}
-	if (t->indent == col && !g)
+	if (col_near(t->indent, col) && !g)
 		return 1; /* the right column alone */
 	if (!g && (unsigned)t->indent + t->width + 2 <= col)
 		return 1; /* the left column alone */
@@ -464,8 +472,8 @@ static struct tline *split_columns(const struct tline *l, size_t n, size_t *nout
 			for (size_t k = a; k < z; k++) {
 				struct tline t = l[k];
 				unsigned g = gap_column(&l[k], &gb, &ge);
-				bool right_only = !g && l[k].indent == col;
-				if (g == col)
+				bool right_only = !g && col_near(l[k].indent, col);
+				if (g && col_near(g, col))
 					set_line(&t, side ? l[k].s + ge : l[k].s, side ? l[k].len - ge : gb,
 						 side ? col : l[k].indent);
 				else if (right_only != (side == 1))
