@@ -30,7 +30,8 @@
 	X(HINT_COMMENT, "hint_comment") /* class/id words of comment sections */ \
 	X(HINT_RELATED, "hint_related") /* class/id words of related lists */ \
 	X(HINT_HIDDEN, "hint_hidden") /* class/id words of elements not shown */ \
-	X(HINT_EMBED, "hint_embed") /* class/id words of embedded posts */
+	X(HINT_EMBED, "hint_embed") /* class/id words of embedded posts */ \
+	X(CAPTION, "caption")       /* picture captions and credits */
 
 enum lex_cat {
 #define X(id, name) LEX_##id,

@@ -53,6 +53,8 @@ struct line_info {
 	bool site_repeat; /* other pages of the site carry it too */
 	bool prose;  /* reads as running text */
 	bool dateline; /* a date with a few words ("Reuters Nov 18, 2019") */
+	bool aside;  /* a caption or an inline link inside the article: not
+		      * body, though the article goes on across it */
 	float score; /* segment score */
 };
 
@@ -315,6 +317,8 @@ static bool url_line(const struct page *pg, const block *b)
 static bool placeholder_line(const struct page *pg, const block *b)
 {
 	const char *s = block_text(pg, b);
+	if (b->len > 7 && !memcmp(s, "IFRAME:", 7))
+		return true; /* lynx's and w3m's frame stand-in */
 	int depth = 0;
 	bool any = false;
 	for (uint32_t i = 0; i < b->len; i++) {
@@ -328,6 +332,20 @@ static bool placeholder_line(const struct page *pg, const block *b)
 		}
 	}
 	return any && depth == 0;
+}
+
+/* A picture's caption or credit ("… (Image: Getty)"), or a link to
+ * another story set in the article ("Read more: Tencent profit falls"). */
+static bool aside_line(const struct page *pg, const block *b)
+{
+	if ((b->lex & (1u << LEX_CAPTION)) && b->nchars <= 300 && b->nsent <= 2)
+		return true;
+	if (!(b->lex & (1u << LEX_RELATED)) || b->nsent || b->nchars > 150)
+		return false;
+	/* the related phrase opens the line, and a colon follows it */
+	const char *s = block_text(pg, b);
+	const char *colon = memchr(s, ':', b->len < 24 ? b->len : 24);
+	return colon && colon > s && (size_t)(colon - s) + 2 < b->len;
 }
 
 /* A table row a dumper laid out with runs of spaces between columns. */
@@ -786,12 +804,14 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			k = LK_BOILER;
 		li[i].kind = k;
 		li[i].dateline = k == LK_TEXT && dateline(pg, b, now);
+		li[i].aside = k == LK_TEXT && aside_line(pg, b);
 		li[i].prose = is_prose(b);
 		li[i].score = prose_score(b);
 		if (!li[i].prose && aligned_row(pg, b))
 			li[i].score = 0.2f;
-		/* an image, an iframe or a link printed as its URL is not text */
-		if (url_line(pg, b)) {
+		/* an image, an iframe or a link printed as its URL is not text,
+		 * nor is a caption */
+		if (url_line(pg, b) || li[i].aside) {
 			li[i].prose = false;
 			li[i].score = -1.0f;
 		}
@@ -1104,7 +1124,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		uint8_t k = li[i].kind;
 		enum label l;
 		if (i >= bs && i < be && !skip[i] && !li[i].site_repeat && !li[i].near_dup &&
-		    !placeholder_line(pg, &pg->b[i]))
+		    !li[i].aside && !placeholder_line(pg, &pg->b[i]))
 			l = LB_BODY;
 		else if (k == LK_META || k == LK_LABEL)
 			l = LB_META;
