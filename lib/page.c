@@ -438,12 +438,13 @@ static int fits_columns(const struct tline *t, unsigned col)
 
 /* w3m lays out a page's table columns side by side, so a sidebar and the
  * article share lines. Runs of lines that fit one column boundary are cut
- * in two, and the left column's lines come before the right one's. Returns
+ * in two: the left column's lines stay, the right one's go after the page.
+ * Returns
  * a new array (and *nout) when something was cut, else NULL. */
 static struct tline *split_columns(const struct tline *l, size_t n, size_t *nout)
 {
-	struct tline *out = NULL;
-	size_t no = 0, done = 0;
+	struct tline *out = NULL, *right = NULL;
+	size_t no = 0, nr = 0, done = 0;
 	for (size_t i = 0; i < n; i++) {
 		size_t gb, ge;
 		unsigned col = gap_column(&l[i], &gb, &ge);
@@ -461,8 +462,12 @@ static struct tline *split_columns(const struct tline *l, size_t n, size_t *nout
 		}
 		if (!out) {
 			out = malloc(2 * n * sizeof *out);
-			if (!out)
+			right = malloc(2 * n * sizeof *right);
+			if (!out || !right) {
+				free(out);
+				free(right);
 				return NULL;
+			}
 		}
 		for (size_t k = done; k < a; k++)
 			out[no++] = l[k];
@@ -483,7 +488,10 @@ static struct tline *split_columns(const struct tline *l, size_t n, size_t *nout
 				if (side && first)
 					t.blank_before = true;
 				first = false;
-				out[no++] = t;
+				if (side)
+					right[nr++] = t;
+				else
+					out[no++] = t;
 			}
 		}
 		done = z;
@@ -493,6 +501,11 @@ static struct tline *split_columns(const struct tline *l, size_t n, size_t *nout
 		return NULL;
 	for (size_t k = done; k < n; k++)
 		out[no++] = l[k];
+	/* the right column, all its pieces together, after the page: each
+	 * column then reads on unbroken, whichever holds the article */
+	for (size_t k = 0; k < nr; k++)
+		out[no++] = right[k];
+	free(right);
 	*nout = no;
 	return out;
 }
