@@ -6,13 +6,14 @@ bin=$1; bench=$2
 dumps=$bin/dumps
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
 tools=
-for t in w3m lynx; do command -v $t >/dev/null 2>&1 && tools="$tools $t"; done
+# (html2text is measured, never tuned on: a dumper the method has not seen)
+for t in w3m lynx html2text; do command -v $t >/dev/null 2>&1 && tools="$tools $t"; done
 [ -n "$tools" ] || { echo "dumps: no w3m/lynx/html2text, skipped"; exit 0; }
 dump() { # tool utf8-html-file
 	case $1 in
 	w3m) timeout 20 w3m -dump -T text/html -I UTF-8 -O UTF-8 -cols 100 "$2" ;;
 	lynx) timeout 20 lynx -dump -nolist -assume_charset=utf-8 -display_charset=utf-8 -width=100 "$2" ;;
-	html2text) timeout 20 html2text -utf8 -width 100 "$2" ;;
+	html2text) timeout 20 html2text -nobs -utf8 -width 100 "$2" ;;
 	esac
 }
 for set in zh scrapinghub; do
