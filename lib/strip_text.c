@@ -338,7 +338,7 @@ static bool placeholder_line(const struct page *pg, const block *b)
  * another story set in the article ("Read more: Tencent profit falls"). */
 static bool aside_line(const struct page *pg, const block *b)
 {
-	if ((b->lex & (1u << LEX_CAPTION)) && b->nchars <= 300 && b->nsent <= 2)
+	if ((b->lex & (1u << LEX_CAPTION)) && b->nchars <= 400 && b->nsent <= 4)
 		return true;
 	if (!(b->lex & (1u << LEX_RELATED)) || b->nsent || b->nchars > 150)
 		return false;
