@@ -380,9 +380,8 @@ static bool menu_line(const struct page *pg, const block *b, const struct line_i
 
 /* A short line of figures and punctuation that is no sentence: an entry
  * of a schedule, a table or a recipe. */
-static bool data_line(const struct page *pg, const block *b, const struct line_info *l)
+static bool data_line(const block *b, const struct line_info *l)
 {
-	(void)pg;
 	return l->kind == LK_TEXT && !l->prose && !l->repeated && !l->near_dup &&
 	       !(b->flags & BF_BULLET) && b->ndigits && b->npunct >= 1 && b->nchars >= 12 &&
 	       b->nchars <= 80 && l->score > -1.0f;
@@ -433,8 +432,8 @@ static size_t related_extent(const struct page *pg, struct line_info *li, size_t
 		if (k != LK_TEXT)
 			break;
 		/* a paragraph is too long for a teaser, unless the list has
-		 * shown its items have such long ones, or the line over it is a
-	 * template every item repeats */
+		 * shown its items have such long ones, or the line over it is
+		 * a template every item repeats */
 		if (li[j].prose && !headline_like(pg, b) && teaser_ok && !teasers &&
 		    !(last_head && li[last_head].repeated) &&
 		    b->nchars > (b->ncjk * 2 >= b->nchars ? 400u : 220u))
@@ -870,7 +869,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 	 * menu has neither figures nor punctuation */
 	for (size_t i = 0; i < n;) {
 		size_t j = i;
-		while (j < n && data_line(pg, &pg->b[j], &li[j]))
+		while (j < n && data_line(&pg->b[j], &li[j]))
 			j++;
 		if (j - i >= 4)
 			for (size_t k = i; k < j; k++)
