@@ -1,6 +1,7 @@
 /* Pages into blocks: text dumps line by line, HTML from the compact DOM.
  * Every feature the classifiers use is computed here, once. */
 #include "page.h"
+#include "markdown.h"
 
 #include <pthread.h>
 #include <stdlib.h>
@@ -510,7 +511,20 @@ static struct tline *split_columns(const struct tline *l, size_t n, size_t *nout
 	return out;
 }
 
+static pith_status page_from_lines(struct page *pg, const char *s, size_t len);
+
 pith_status page_from_text(struct page *pg, const char *s, size_t len)
+{
+	if (!md_is_dump(s, len))
+		return page_from_lines(pg, s, len);
+	pbuf md = PBUF_INIT;
+	md_unmark(s, len, &md);
+	pith_status st = md.oom ? PITH_ERR_NOMEM : page_from_lines(pg, pbuf_cstr(&md), md.len);
+	pbuf_free(&md);
+	return st;
+}
+
+static pith_status page_from_lines(struct page *pg, const char *s, size_t len)
 {
 	pg->kind = KIND_TEXT;
 	pbuf_addc(&pg->text, 0);

@@ -3,7 +3,7 @@
 # Run as root on Debian 12 (or with sudo available); prints what it does.
 set -e
 need="make gcc clang pkg-config libxml2-dev libjansson-dev libuchardet-dev libpcre2-dev
-zlib1g-dev libopencc-dev libclang-rt-14-dev mandoc parallel python3 w3m lynx html2text time"
+zlib1g-dev libopencc-dev libclang-rt-14-dev mandoc parallel python3 w3m lynx html2text python3-html2text time"
 missing=
 for p in $need; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing="$missing $p"

@@ -2,6 +2,7 @@
  * small dump and the label some of its lines must get. */
 #include <string.h>
 
+#include "markdown.h"
 #include "page.h"
 #include "textutil.h"
 #include "unit.h"
@@ -128,8 +129,37 @@ static const char boxed[] =
 	"Residents will be asked to vote on the library's name in the summer, from a "
 	"list of five proposals put forward by local schools.\n";
 
+/* md_unmark on one text; the result as a string. */
+static const char *unmark(const char *md)
+{
+	static pbuf out = PBUF_INIT;
+	pbuf_reset(&out);
+	md_unmark(md, strlen(md), &out);
+	return pbuf_cstr(&out);
+}
+
+static void markdown(void)
+{
+	CHECK_STR(unmark("Read [the report](https://x.org/a_(b)) today."), "Read the report today.");
+	CHECK_STR(unmark("![](https://x.org/a.png)"), "");
+	CHECK_STR(unmark("![A seal pup](a.png) rests"), "[A seal pup] rests");
+	CHECK_STR(unmark("[![](logo.png)](/) Home"), " Home");
+	CHECK_STR(unmark("## The plan\n> quoted"), "The plan\nquoted");
+	CHECK_STR(unmark("**Bold** and _em_ and snake_case"), "Bold and em and snake_case");
+	CHECK_STR(unmark("  * [News](/news)\n  * [Sport](/sport)"), "  * News\n  * Sport");
+	CHECK_STR(unmark("1\\. First"), "1. First");
+	/* a link wrapped over two lines by the dumper */
+	CHECK_STR(unmark("see [the full\nstory](https://x.org/s) now"), "see the full story now");
+	CHECK_STR(unmark("a [bracket] (aside) stays"), "a [bracket] (aside) stays");
+	const char *links = "[a](1) [b](2) [c](3) [d](4) [e](5) [f](6) [g](7)";
+	CHECK(!md_is_dump(links, strlen(links)));
+	const char *more = "[a](1) [b](2) [c](3) [d](4) [e](5) [f](6) [g](7) [h](8)";
+	CHECK(md_is_dump(more, strlen(more)));
+}
+
 int main(void)
 {
+	markdown();
 	/* datelines: a date to the day with a few words at most */
 	pdate d;
 	static const char *const datelines[] = {

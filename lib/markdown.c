@@ -1,0 +1,132 @@
+/* Markdown dumps: their marks out, their lines kept. */
+#include "markdown.h"
+
+#include <string.h>
+
+bool md_is_dump(const char *s, size_t len)
+{
+	/* eight links or pictures: a page of prose with a bracket or two
+	 * followed by a parenthesis is not enough */
+	size_t links = 0;
+	const char *p = s, *e = s + len;
+	while (p < e && (p = memmem(p, (size_t)(e - p), "](", 2)) != NULL) {
+		if (++links >= 8)
+			return true;
+		p += 2;
+	}
+	return false;
+}
+
+/* The closing bracket of the group opened at s[i], or 0 when it does not
+ * close within three lines (a dumper that wraps at a width wraps inside
+ * links too). Groups nest: "[![](a.png)](b.html)". */
+static size_t group_end(const char *s, size_t i, size_t end, char open, char close)
+{
+	int depth = 0, lines = 0;
+	for (size_t k = i; k < end && (s[k] != '\n' || ++lines < 3); k++) {
+		if (s[k] == '\\' && k + 1 < end) {
+			k++;
+			continue;
+		}
+		if (s[k] == open)
+			depth++;
+		else if (s[k] == close && --depth == 0)
+			return k;
+	}
+	return 0;
+}
+
+static bool is_word(char c)
+{
+	return (unsigned char)c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	       (c >= 'A' && c <= 'Z');
+}
+
+/* An emphasis mark (_em_, *em*): it opens before a word or closes after
+ * one, where a bullet ("* item") and snake_case have words or spaces on
+ * both sides. */
+static bool emphasis_mark(const char *s, size_t a, size_t b, size_t i)
+{
+	char prev = i > a ? s[i - 1] : ' ', next = i + 1 < b ? s[i + 1] : ' ';
+	bool opens = !is_word(prev) && prev != s[i] && is_word(next);
+	bool closes = is_word(prev) && !is_word(next) && next != s[i];
+	return opens || closes;
+}
+
+static bool is_escapable(char c)
+{
+	return c && strchr("\\`*_{}[]()#+-.!<>|~", c) != NULL;
+}
+
+static void unmark_span(const char *s, size_t a, size_t b, pbuf *out, int depth)
+{
+	bool line_start = true;
+	size_t i = a;
+	while (i < b) {
+		char c = s[i];
+		if (c == '\n' && depth) {
+			pbuf_addc(out, ' '); /* a link's text wrapped over lines */
+			i++;
+			continue;
+		}
+		if (c == '\n') {
+			pbuf_addc(out, '\n');
+			i++;
+			line_start = true;
+			continue;
+		}
+		if (line_start) {
+			line_start = false;
+			/* "## Heading", "> quote": the marks go, the text stays */
+			size_t k = i;
+			while (k < b && s[k] == ' ')
+				k++;
+			size_t h = k;
+			while (h < b && (s[h] == '#' || s[h] == '>') && h - k < 6)
+				h++;
+			if (h > k && h < b && s[h] == ' ') {
+				pbuf_add(out, s + i, k - i);
+				i = h + 1;
+				continue;
+			}
+		}
+		if (c == '\\' && i + 1 < b && is_escapable(s[i + 1])) {
+			pbuf_addc(out, s[i + 1]);
+			i += 2;
+			continue;
+		}
+		bool img = c == '!' && i + 1 < b && s[i + 1] == '[';
+		if ((c == '[' || img) && depth < 4) {
+			size_t o = img ? i + 1 : i;
+			size_t cb = group_end(s, o, b, '[', ']');
+			size_t cp = cb && cb + 1 < b && s[cb + 1] == '(' ?
+				group_end(s, cb + 1, b, '(', ')') : 0;
+			if (cp) {
+				if (!img) {
+					unmark_span(s, o + 1, cb, out, depth + 1);
+				} else if (cb > o + 1) {
+					pbuf_addc(out, '[');
+					unmark_span(s, o + 1, cb, out, depth + 1);
+					pbuf_addc(out, ']');
+				}
+				i = cp + 1;
+				continue;
+			}
+		}
+		if ((c == '*' || c == '_') && i + 1 < b && s[i + 1] == c) {
+			i += 2; /* **strong**, __strong__ */
+			continue;
+		}
+		if ((c == '*' || c == '_') && emphasis_mark(s, a, b, i)) {
+			i++;
+			continue;
+		}
+		pbuf_addc(out, c);
+		i++;
+	}
+}
+
+void md_unmark(const char *s, size_t len, pbuf *out)
+{
+	unmark_span(s, 0, len, out, 0);
+}

@@ -1,0 +1,21 @@
+/* Text dumps written as Markdown (python's html2text and the tools after
+ * it): the marks are taken out so the lines read as w3m's and lynx's. */
+#ifndef PITH_MARKDOWN_H
+#define PITH_MARKDOWN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "buf.h"
+
+/* Is s a Markdown dump: links and pictures written [text](url) all over
+ * it? */
+bool md_is_dump(const char *s, size_t len);
+
+/* s without its Markdown marks, line for line, into out: [text](url) is
+ * its text, ![alt](src) a stand-in "[alt]" (nothing when alt is empty),
+ * **strong**, _em_ and "# " heading marks and backslash escapes go.
+ * Newlines stay where they were. */
+void md_unmark(const char *s, size_t len, pbuf *out);
+
+#endif
