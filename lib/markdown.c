@@ -1,6 +1,7 @@
 /* Markdown dumps: their marks out, their lines kept. */
 #include "markdown.h"
 
+#include <stdint.h>
 #include <string.h>
 
 bool md_is_dump(const char *s, size_t len)
@@ -58,19 +59,39 @@ static bool is_escapable(char c)
 	return c && strchr("\\`*_{}[]()#+-.!<>|~", c) != NULL;
 }
 
-static void unmark_span(const char *s, size_t a, size_t b, pbuf *out, int depth)
+/* Where the text goes: the output, and the link characters of the line
+ * being written (when they are counted). */
+struct sink {
+	pbuf *out, *links;
+	uint32_t line_links;
+};
+
+static void put(struct sink *k, char c, bool in_link)
+{
+	pbuf_addc(k->out, c);
+	if (c == '\n') {
+		if (k->links)
+			pbuf_add(k->links, &k->line_links, sizeof k->line_links);
+		k->line_links = 0;
+	} else if (in_link && c != ' ' && ((unsigned char)c & 0xC0) != 0x80) {
+		k->line_links++;
+	}
+}
+
+static void unmark_span(const char *s, size_t a, size_t b, struct sink *out, int depth,
+			bool in_link)
 {
 	bool line_start = true;
 	size_t i = a;
 	while (i < b) {
 		char c = s[i];
 		if (c == '\n' && depth) {
-			pbuf_addc(out, ' '); /* a link's text wrapped over lines */
+			put(out, ' ', in_link); /* a link's text wrapped over lines */
 			i++;
 			continue;
 		}
 		if (c == '\n') {
-			pbuf_addc(out, '\n');
+			put(out, '\n', false);
 			i++;
 			line_start = true;
 			continue;
@@ -85,13 +106,14 @@ static void unmark_span(const char *s, size_t a, size_t b, pbuf *out, int depth)
 			while (h < b && (s[h] == '#' || s[h] == '>') && h - k < 6)
 				h++;
 			if (h > k && h < b && s[h] == ' ') {
-				pbuf_add(out, s + i, k - i);
+				for (size_t x = i; x < k; x++)
+					put(out, s[x], in_link);
 				i = h + 1;
 				continue;
 			}
 		}
 		if (c == '\\' && i + 1 < b && is_escapable(s[i + 1])) {
-			pbuf_addc(out, s[i + 1]);
+			put(out, s[i + 1], in_link);
 			i += 2;
 			continue;
 		}
@@ -103,11 +125,11 @@ static void unmark_span(const char *s, size_t a, size_t b, pbuf *out, int depth)
 				group_end(s, cb + 1, b, '(', ')') : 0;
 			if (cp) {
 				if (!img) {
-					unmark_span(s, o + 1, cb, out, depth + 1);
+					unmark_span(s, o + 1, cb, out, depth + 1, true);
 				} else if (cb > o + 1) {
-					pbuf_addc(out, '[');
-					unmark_span(s, o + 1, cb, out, depth + 1);
-					pbuf_addc(out, ']');
+					put(out, '[', in_link);
+					unmark_span(s, o + 1, cb, out, depth + 1, in_link);
+					put(out, ']', in_link);
 				}
 				i = cp + 1;
 				continue;
@@ -121,12 +143,20 @@ static void unmark_span(const char *s, size_t a, size_t b, pbuf *out, int depth)
 			i++;
 			continue;
 		}
-		pbuf_addc(out, c);
+		put(out, c, in_link);
 		i++;
 	}
 }
 
+void md_unmark_links(const char *s, size_t len, pbuf *out, pbuf *links)
+{
+	struct sink k = {out, links, 0};
+	unmark_span(s, 0, len, &k, 0, false);
+	if (links) /* the last line, with no newline after it */
+		pbuf_add(links, &k.line_links, sizeof k.line_links);
+}
+
 void md_unmark(const char *s, size_t len, pbuf *out)
 {
-	unmark_span(s, 0, len, out, 0);
+	md_unmark_links(s, len, out, NULL);
 }

@@ -18,4 +18,8 @@ bool md_is_dump(const char *s, size_t len);
  * Newlines stay where they were. */
 void md_unmark(const char *s, size_t len, pbuf *out);
 
+/* The same, and in links one uint32_t a line of out: how many of its
+ * characters (not spaces) were a link's text. */
+void md_unmark_links(const char *s, size_t len, pbuf *out, pbuf *links);
+
 #endif

@@ -193,6 +193,7 @@ struct tline {
 	uint16_t first_word; /* display width of its first word */
 	bool blank_before;
 	bool tabbed;         /* had a tab, in its indentation too: a table row */
+	uint32_t nlink;      /* characters of link text (Markdown dumps) */
 };
 
 /* Width of the first word of a line (a CJK character is a word). */
@@ -346,6 +347,8 @@ static pith_status add_dump_block(struct page *pg, const struct tline *l, size_t
 	if (l[from].tabbed)
 		bl->flags |= BF_ROW;
 	block_features(bl, tx, tl);
+	for (size_t k = from; k < to; k++)
+		bl->nlink += l[k].nlink;
 	return PITH_OK;
 }
 
@@ -511,20 +514,26 @@ static struct tline *split_columns(const struct tline *l, size_t n, size_t *nout
 	return out;
 }
 
-static pith_status page_from_lines(struct page *pg, const char *s, size_t len);
+static pith_status page_from_lines(struct page *pg, const char *s, size_t len,
+				   const uint32_t *links, size_t nlinks);
 
 pith_status page_from_text(struct page *pg, const char *s, size_t len)
 {
 	if (!md_is_dump(s, len))
-		return page_from_lines(pg, s, len);
-	pbuf md = PBUF_INIT;
-	md_unmark(s, len, &md);
-	pith_status st = md.oom ? PITH_ERR_NOMEM : page_from_lines(pg, pbuf_cstr(&md), md.len);
+		return page_from_lines(pg, s, len, NULL, 0);
+	/* a Markdown dump: read without its marks, knowing its links */
+	pbuf md = PBUF_INIT, links = PBUF_INIT;
+	md_unmark_links(s, len, &md, &links);
+	pith_status st = md.oom || links.oom ? PITH_ERR_NOMEM :
+		page_from_lines(pg, pbuf_cstr(&md), md.len, (const uint32_t *)(void *)links.p,
+				links.len / sizeof(uint32_t));
 	pbuf_free(&md);
+	pbuf_free(&links);
 	return st;
 }
 
-static pith_status page_from_lines(struct page *pg, const char *s, size_t len)
+static pith_status page_from_lines(struct page *pg, const char *s, size_t len,
+				   const uint32_t *links, size_t nlinks)
 {
 	pg->kind = KIND_TEXT;
 	pbuf_addc(&pg->text, 0);
@@ -574,6 +583,7 @@ static pith_status page_from_lines(struct page *pg, const char *s, size_t len)
 		t->first_word = first_word_width(t->s, t->len);
 		t->blank_before = blank;
 		t->tabbed = memchr(ln, '\t', ll) != NULL;
+		t->nlink = lineno - 1 < nlinks ? links[lineno - 1] : 0;
 		blank = false;
 	}
 	struct tline *cols = split_columns(l, n, &n);

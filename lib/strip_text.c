@@ -809,8 +809,9 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		if (!li[i].prose && aligned_row(pg, b))
 			li[i].score = 0.2f;
 		/* an image, an iframe or a link printed as its URL is not text,
-		 * nor is a caption */
-		if (url_line(pg, b) || li[i].aside) {
+		 * nor is a caption, nor a line that is all a link's text (where
+		 * the dump says which text was a link: Markdown) */
+		if (url_line(pg, b) || li[i].aside || b->nlink * 5 >= b->nchars * 4 + 1) {
 			li[i].prose = false;
 			li[i].score = -1.0f;
 		}
