@@ -20,10 +20,15 @@ bool md_is_dump(const char *s, size_t len)
 
 /* The closing bracket of the group opened at s[i], or 0 when it does not
  * close within three lines (a dumper that wraps at a width wraps inside
- * links too). Groups nest: "[![](a.png)](b.html)". */
+ * links too) and a few hundred bytes for a link's text, 2 KB for its
+ * address (so that a page of brackets takes linear time; a longer link
+ * loses its brackets, not its text). Groups nest: "[![](a.png)](b.html)". */
 static size_t group_end(const char *s, size_t i, size_t end, char open, char close)
 {
 	int depth = 0, lines = 0;
+	size_t most = open == '[' ? 512 : 2048;
+	if (end > i + most)
+		end = i + most;
 	for (size_t k = i; k < end && (s[k] != '\n' || ++lines < 3); k++) {
 		if (s[k] == '\\' && k + 1 < end) {
 			k++;
@@ -131,6 +136,19 @@ static void unmark_span(const char *s, size_t a, size_t b, struct sink *out, int
 					unmark_span(s, o + 1, cb, out, depth + 1, in_link);
 					put(out, ']', in_link);
 				}
+				i = cp + 1;
+				continue;
+			}
+		}
+		/* the head of a link whose tail is far below: "[" alone */
+		if (c == '[' && !group_end(s, i, b, '[', ']')) {
+			i++;
+			continue;
+		}
+		/* the tail of a link whose head is lines above: "](url)" */
+		if (c == ']' && i + 1 < b && s[i + 1] == '(') {
+			size_t cp = group_end(s, i + 1, b, '(', ')');
+			if (cp) {
 				i = cp + 1;
 				continue;
 			}

@@ -211,4 +211,15 @@ scale one-long-token 1000000 'BEGIN {
 	print ""
 }'
 
+# A Markdown dump (eight links make it one) with a line of unmatched
+# brackets, each of which looks for its closing one, and a line of links
+# nested in each other.
+scale markdown-brackets 500000 'BEGIN {
+	for (i = 0; i < 8; i++) printf "[a](b) "
+	for (i = 0; i < n; i++) printf "["
+	print ""
+	for (i = 0; i < n / 4; i++) printf "[x]("
+	print ""
+}'
+
 exit $fail
