@@ -7,7 +7,9 @@
 
 #include "date.h"
 #include "lexicon.h"
+#include "markdown.h"
 #include "textutil.h"
+#include "url.h"
 #include "utf8.h"
 
 json_t *link_item(const char *title, size_t tlen, const char *url, const pdate *date,
@@ -58,10 +60,33 @@ static bool summary_like(const struct page *pg, const block *b)
 	       (stop && units >= 15 && b->nclause >= 1);
 }
 
-static void links_from_text(pith_ctx *ctx, struct page *pg, json_t *related, json_t **prev,
-			    json_t **next)
+/* The address of a related item in a Markdown dump, where the dump keeps
+ * it ("[title](url)"), resolved against the page's own URL. */
+static char *md_item_url(const char *src, size_t srclen, const char *base, const char *t,
+			 size_t tl)
+{
+	size_t ub, ue;
+	if (!src || !md_link_url(src, srclen, t, tl, &ub, &ue))
+		return NULL;
+	char *ref = strndup(src + ub, ue - ub);
+	if (!ref)
+		return NULL;
+	char *u = url_resolve(base, ref);
+	free(ref);
+	return u;
+}
+
+static void links_from_text(pith_ctx *ctx, pith_doc *doc, struct page *pg, json_t *related,
+			    json_t **prev, json_t **next)
 {
 	long long now = ctx->opt.now;
+	size_t srclen = 0;
+	int is_html = 0;
+	const char *src = pith_doc_source(doc, &srclen, &is_html);
+	if (is_html || !src || !md_is_dump(src, srclen))
+		src = NULL; /* only a Markdown dump keeps its links' addresses */
+	const char *rec_url = rec_get_str(doc, "url");
+	const char *base = rec_url && url_is_http(rec_url) ? rec_url : NULL;
 	const char *section = NULL;
 	pbuf sec = PBUF_INIT;
 	/* the item being built */
@@ -73,10 +98,13 @@ static void links_from_text(pith_ctx *ctx, struct page *pg, json_t *related, jso
 		if (title >= 0) {                                                           \
 			const block *t_ = &pg->b[title];                                     \
 			const block *s_ = summary >= 0 ? &pg->b[summary] : NULL;            \
+			char *u_ = md_item_url(src, srclen, base, block_text(pg, t_) + tskip, \
+					       t_->len - tskip);                            \
 			json_array_append_new(related,                                      \
-				link_item(block_text(pg, t_) + tskip, t_->len - tskip, NULL, &date, \
+				link_item(block_text(pg, t_) + tskip, t_->len - tskip, u_, &date, \
 					  s_ ? block_text(pg, s_) + sskip : NULL,          \
 					  s_ ? s_->len - sskip : 0, section));              \
+			free(u_);                                                           \
 		}                                                                           \
 		title = summary = -1;                                                       \
 		memset(&date, 0, sizeof date);                                              \
@@ -163,7 +191,7 @@ pith_status stage_links(pith_ctx *ctx, pith_doc *doc)
 	if (pg->kind == KIND_HTML)
 		links_from_html(ctx, doc, pg, related, &prev, &next);
 	else
-		links_from_text(ctx, pg, related, &prev, &next);
+		links_from_text(ctx, doc, pg, related, &prev, &next);
 	json_object_set_new(doc->rec, "related", related);
 	json_object_set_new(doc->rec, "prev", prev ? prev : json_null());
 	json_object_set_new(doc->rec, "next", next ? next : json_null());

@@ -178,3 +178,28 @@ void md_unmark(const char *s, size_t len, pbuf *out)
 {
 	md_unmark_links(s, len, out, NULL);
 }
+
+bool md_link_url(const char *s, size_t len, const char *text, size_t tlen, size_t *ub,
+		 size_t *ue)
+{
+	if (!tlen)
+		return false;
+	const char *p = s, *e = s + len;
+	while (p < e && (p = memmem(p, (size_t)(e - p), text, tlen)) != NULL) {
+		size_t at = (size_t)(p - s);
+		p += tlen;
+		/* "[text](", the text whole inside the brackets */
+		if (!at || s[at - 1] != '[' || at + tlen + 1 >= len || s[at + tlen] != ']' ||
+		    s[at + tlen + 1] != '(')
+			continue;
+		size_t b = at + tlen + 2, k = b;
+		while (k < len && s[k] != ')' && s[k] != ' ' && s[k] != '\n')
+			k++;
+		if (k == b || k >= len)
+			continue;
+		*ub = b;
+		*ue = k;
+		return true;
+	}
+	return false;
+}

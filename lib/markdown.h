@@ -22,4 +22,10 @@ void md_unmark(const char *s, size_t len, pbuf *out);
  * characters (not spaces) were a link's text. */
 void md_unmark_links(const char *s, size_t len, pbuf *out, pbuf *links);
 
+/* The address of the link whose text is text, in the Markdown dump s:
+ * the url of "[text](url)", set as [*ub, *ue) in s. False when there is
+ * no such link. */
+bool md_link_url(const char *s, size_t len, const char *text, size_t tlen, size_t *ub,
+		 size_t *ue);
+
 #endif

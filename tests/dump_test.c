@@ -151,6 +151,12 @@ static void markdown(void)
 	/* a link wrapped over two lines by the dumper */
 	CHECK_STR(unmark("see [the full\nstory](https://x.org/s) now"), "see the full story now");
 	CHECK_STR(unmark("a [bracket] (aside) stays"), "a [bracket] (aside) stays");
+	size_t ub, ue;
+	const char *page = "* [Ferry fares](/ferry \"Ferry\")\n* [New path](https://x.org/p)";
+	CHECK(md_link_url(page, strlen(page), "New path", 8, &ub, &ue) &&
+	      !strncmp(page + ub, "https://x.org/p", ue - ub) && ue - ub == 15);
+	CHECK(md_link_url(page, strlen(page), "Ferry fares", 11, &ub, &ue) && ue - ub == 6);
+	CHECK(!md_link_url(page, strlen(page), "Ferry", 5, &ub, &ue));
 	const char *links = "[a](1) [b](2) [c](3) [d](4) [e](5) [f](6) [g](7)";
 	CHECK(!md_is_dump(links, strlen(links)));
 	const char *more = "[a](1) [b](2) [c](3) [d](4) [e](5) [f](6) [g](7) [h](8)";
