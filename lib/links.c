@@ -60,13 +60,15 @@ static bool summary_like(const struct page *pg, const block *b)
 	       (stop && units >= 15 && b->nclause >= 1);
 }
 
-/* The address of a related item in a Markdown dump, where the dump keeps
- * it ("[title](url)"), resolved against the page's own URL. */
-static char *md_item_url(const char *src, size_t srclen, const char *base, const char *t,
-			 size_t tl)
+/* The address of a related item in a dump that keeps its links
+ * ("[title](url)" in Markdown, "[12]title" and a References list in
+ * lynx's), resolved against the page's own URL. */
+static char *md_item_url(const char *src, size_t srclen, bool lynx, const char *base,
+			 const char *t, size_t tl)
 {
 	size_t ub, ue;
-	if (!src || !md_link_url(src, srclen, t, tl, &ub, &ue))
+	if (!src || !(lynx ? lynx_link_url(src, srclen, t, tl, &ub, &ue) :
+			     md_link_url(src, srclen, t, tl, &ub, &ue)))
 		return NULL;
 	char *ref = strndup(src + ub, ue - ub);
 	if (!ref)
@@ -83,8 +85,9 @@ static void links_from_text(pith_ctx *ctx, pith_doc *doc, struct page *pg, json_
 	size_t srclen = 0;
 	int is_html = 0;
 	const char *src = pith_doc_source(doc, &srclen, &is_html);
-	if (is_html || !src || !md_is_dump(src, srclen))
-		src = NULL; /* only a Markdown dump keeps its links' addresses */
+	bool lynx = false;
+	if (is_html || !src || (!md_is_dump(src, srclen) && !(lynx = lynx_is_refs(src, srclen))))
+		src = NULL; /* only these dumps keep their links' addresses */
 	const char *rec_url = rec_get_str(doc, "url");
 	const char *base = rec_url && url_is_http(rec_url) ? rec_url : NULL;
 	const char *section = NULL;
@@ -98,7 +101,7 @@ static void links_from_text(pith_ctx *ctx, pith_doc *doc, struct page *pg, json_
 		if (title >= 0) {                                                           \
 			const block *t_ = &pg->b[title];                                     \
 			const block *s_ = summary >= 0 ? &pg->b[summary] : NULL;            \
-			char *u_ = md_item_url(src, srclen, base, block_text(pg, t_) + tskip, \
+			char *u_ = md_item_url(src, srclen, lynx, base, block_text(pg, t_) + tskip, \
 					       t_->len - tskip);                            \
 			json_array_append_new(related,                                      \
 				link_item(block_text(pg, t_) + tskip, t_->len - tskip, u_, &date, \

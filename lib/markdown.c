@@ -203,3 +203,114 @@ bool md_link_url(const char *s, size_t len, const char *text, size_t tlen, size_
 	}
 	return false;
 }
+
+/* "[12]" at s[i]: the mark's length, or 0. */
+static size_t lynx_mark(const char *s, size_t i, size_t len)
+{
+	if (s[i] != '[')
+		return 0;
+	size_t k = i + 1;
+	while (k < len && k < i + 6 && s[k] >= '0' && s[k] <= '9')
+		k++;
+	return k > i + 1 && k < len && s[k] == ']' ? k + 1 - i : 0;
+}
+
+bool lynx_is_refs(const char *s, size_t len)
+{
+	size_t marks = 0;
+	for (size_t i = 0; i < len && marks < 8; i++)
+		if (s[i] == '[' && lynx_mark(s, i, len))
+			marks++;
+	if (marks < 8)
+		return false;
+	/* and the list of addresses: a line "References" */
+	const char *p = s, *e = s + len;
+	while (p < e && (p = memmem(p, (size_t)(e - p), "References", 10)) != NULL) {
+		bool starts = p == s || p[-1] == '\n';
+		bool ends = p + 10 == e || p[10] == '\n' || p[10] == '\r';
+		if (starts && ends)
+			return true;
+		p += 10;
+	}
+	return false;
+}
+
+void lynx_unmark_links(const char *s, size_t len, pbuf *out, pbuf *links)
+{
+	uint32_t n = 0;
+	bool in_link = false;
+	size_t spaces = 0, words = 0;
+	for (size_t i = 0; i < len; i++) {
+		char c = s[i];
+		size_t m = lynx_mark(s, i, len);
+		if (m) {
+			i += m - 1;
+			in_link = true;
+			words = 0;
+			continue;
+		}
+		/* where the link ends lynx does not say: at the end of the line,
+		 * a column gap, punctuation or eight words, whichever is first
+		 * (a menu item is short; a link inside a sentence is not the
+		 * whole sentence) */
+		if (c == '\n') {
+			pbuf_add(links, &n, sizeof n);
+			n = 0;
+			in_link = false;
+		} else if (c == ' ') {
+			if (++spaces >= 2 || ++words >= 8)
+				in_link = false;
+		} else {
+			spaces = 0;
+			if (c == ',' || c == '.' || c == ';' || c == '!' || c == '?')
+				in_link = false;
+			else if (in_link && ((unsigned char)c & 0xC0) != 0x80)
+				n++;
+		}
+		pbuf_addc(out, c);
+	}
+	pbuf_add(links, &n, sizeof n);
+}
+
+bool lynx_link_url(const char *s, size_t len, const char *text, size_t tlen, size_t *ub,
+		   size_t *ue)
+{
+	if (!tlen)
+		return false;
+	const char *p = s, *e = s + len;
+	while (p < e && (p = memmem(p, (size_t)(e - p), text, tlen)) != NULL) {
+		size_t at = (size_t)(p - s);
+		p += tlen;
+		/* "[12]text": the number before it */
+		if (!at || s[at - 1] != ']')
+			continue;
+		size_t k = at - 1;
+		while (k > 0 && s[k - 1] >= '0' && s[k - 1] <= '9' && at - k < 6)
+			k--;
+		if (k == 0 || k == at - 1 || s[k - 1] != '[')
+			continue;
+		/* " 12. https://…" in the References list, the last one */
+		char key[8];
+		size_t kl = at - 1 - k;
+		memcpy(key, s + k, kl);
+		key[kl] = '.';
+		key[kl + 1] = ' ';
+		const char *r = NULL, *q = s;
+		while (q < e && (q = memmem(q, (size_t)(e - q), key, kl + 2)) != NULL) {
+			if (q > s && q[-1] == ' ')
+				r = q;
+			q += kl + 2;
+		}
+		if (!r)
+			return false;
+		size_t b = (size_t)(r - s) + kl + 2, x = b;
+		while (x < len && s[x] != '\n' && s[x] != ' ' && s[x] != '\r')
+			x++;
+		if (x == b)
+			return false;
+		*ub = b;
+		*ue = x;
+		return true;
+	}
+	return false;
+}

@@ -519,15 +519,20 @@ static pith_status page_from_lines(struct page *pg, const char *s, size_t len,
 
 pith_status page_from_text(struct page *pg, const char *s, size_t len)
 {
-	if (!md_is_dump(s, len))
+	bool md = md_is_dump(s, len);
+	if (!md && !lynx_is_refs(s, len))
 		return page_from_lines(pg, s, len, NULL, 0);
-	/* a Markdown dump: read without its marks, knowing its links */
-	pbuf md = PBUF_INIT, links = PBUF_INIT;
-	md_unmark_links(s, len, &md, &links);
-	pith_status st = md.oom || links.oom ? PITH_ERR_NOMEM :
-		page_from_lines(pg, pbuf_cstr(&md), md.len, (const uint32_t *)(void *)links.p,
+	/* a dump that marks its links: read without the marks, knowing
+	 * which text was a link */
+	pbuf plain = PBUF_INIT, links = PBUF_INIT;
+	if (md)
+		md_unmark_links(s, len, &plain, &links);
+	else
+		lynx_unmark_links(s, len, &plain, &links);
+	pith_status st = plain.oom || links.oom ? PITH_ERR_NOMEM :
+		page_from_lines(pg, pbuf_cstr(&plain), plain.len, (const uint32_t *)(void *)links.p,
 				links.len / sizeof(uint32_t));
-	pbuf_free(&md);
+	pbuf_free(&plain);
 	pbuf_free(&links);
 	return st;
 }

@@ -303,6 +303,11 @@ static bool url_line(const struct page *pg, const block *b)
 	const char *u = memmem(s, b->len, "http", 4);
 	if (!u)
 		u = memmem(s, b->len, "www.", 4);
+	if (!u) { /* file:///…, ftp://… */
+		u = memmem(s, b->len, "://", 3);
+		while (u && u > s && uc_is_alnum((unsigned char)u[-1]))
+			u--;
+	}
 	if (!u)
 		return false;
 	size_t at = (size_t)(u - s), e = at;

@@ -9,12 +9,15 @@ tools=
 # (html2text is measured, never tuned on: a dumper the method has not seen;
 # markdown is python's html2text, whose marks lib/markdown.c takes out)
 for t in w3m lynx html2text; do command -v $t >/dev/null 2>&1 && tools="$tools $t"; done
+# lynx-refs: lynx as crawlers often run it, with [n] marks and References
+command -v lynx >/dev/null 2>&1 && tools="$tools lynx-refs"
 /usr/bin/python3 -c 'import html2text' 2>/dev/null && tools="$tools markdown"
 [ -n "$tools" ] || { echo "dumps: no w3m/lynx/html2text, skipped"; exit 0; }
 dump() { # tool utf8-html-file
 	case $1 in
 	w3m) timeout 20 w3m -dump -T text/html -I UTF-8 -O UTF-8 -cols 100 "$2" ;;
 	lynx) timeout 20 lynx -dump -nolist -assume_charset=utf-8 -display_charset=utf-8 -width=100 "$2" ;;
+	lynx-refs) timeout 20 lynx -dump -assume_charset=utf-8 -display_charset=utf-8 -width=100 "$2" ;;
 	html2text) timeout 20 html2text -nobs -utf8 -width 100 "$2" ;;
 	markdown) timeout 20 /usr/bin/python3 -c 'import sys, html2text
 h = html2text.HTML2Text(); h.body_width = 100

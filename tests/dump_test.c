@@ -157,6 +157,24 @@ static void markdown(void)
 	      !strncmp(page + ub, "https://x.org/p", ue - ub) && ue - ub == 15);
 	CHECK(md_link_url(page, strlen(page), "Ferry fares", 11, &ub, &ue) && ue - ub == 6);
 	CHECK(!md_link_url(page, strlen(page), "Ferry", 5, &ub, &ue));
+	/* lynx's references */
+	const char *ly = "   * [1]Home [2]News [3]Sport [4]Weather\n"
+			 "The council met on [5]Monday, and agreed.\n"
+			 "   * [6]Ferry fares rise\n   * [7]New cycle path\n   * [8]Library\n\n"
+			 "References\n\n   1. https://x.org/\n   6. https://x.org/ferry\n"
+			 "   7. https://x.org/path\n";
+	CHECK(lynx_is_refs(ly, strlen(ly)));
+	pbuf lo = PBUF_INIT, ll = PBUF_INIT;
+	lynx_unmark_links(ly, strlen(ly), &lo, &ll);
+	CHECK(!strncmp(pbuf_cstr(&lo), "   * Home News Sport Weather\nThe council met on Monday, and",
+		       58));
+	const uint32_t *per = (const uint32_t *)(void *)ll.p;
+	CHECK(ll.len >= 2 * sizeof *per && per[0] == 20 && per[1] == 6);
+	pbuf_free(&lo);
+	pbuf_free(&ll);
+	CHECK(lynx_link_url(ly, strlen(ly), "Ferry fares rise", 16, &ub, &ue) &&
+	      !strncmp(ly + ub, "https://x.org/ferry", ue - ub));
+	CHECK(!lynx_link_url(ly, strlen(ly), "Library", 7, &ub, &ue));
 	const char *links = "[a](1) [b](2) [c](3) [d](4) [e](5) [f](6) [g](7)";
 	CHECK(!md_is_dump(links, strlen(links)));
 	const char *more = "[a](1) [b](2) [c](3) [d](4) [e](5) [f](6) [g](7) [h](8)";
