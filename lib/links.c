@@ -82,12 +82,12 @@ static void links_from_text(pith_ctx *ctx, pith_doc *doc, struct page *pg, json_
 			    json_t **prev, json_t **next)
 {
 	long long now = ctx->opt.now;
+	/* only dumps that mark their links keep the addresses (page_from_text
+	 * read the marks from the source) */
 	size_t srclen = 0;
-	int is_html = 0;
-	const char *src = pith_doc_source(doc, &srclen, &is_html);
-	bool lynx = false;
-	if (is_html || !src || (!md_is_dump(src, srclen) && !(lynx = lynx_is_refs(src, srclen))))
-		src = NULL; /* only these dumps keep their links' addresses */
+	const char *src = pg->link_marks == LINKS_UNMARKED ? NULL :
+			  pith_doc_source(doc, &srclen, NULL);
+	bool lynx = pg->link_marks == LINKS_LYNX;
 	const char *rec_url = rec_get_str(doc, "url");
 	const char *base = rec_url && url_is_http(rec_url) ? rec_url : NULL;
 	const char *section = NULL;

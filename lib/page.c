@@ -519,13 +519,14 @@ static pith_status page_from_lines(struct page *pg, const char *s, size_t len,
 
 pith_status page_from_text(struct page *pg, const char *s, size_t len)
 {
-	bool md = md_is_dump(s, len);
-	if (!md && !lynx_is_refs(s, len))
+	pg->link_marks = md_is_dump(s, len) ? LINKS_MARKDOWN :
+			 lynx_is_refs(s, len) ? LINKS_LYNX : LINKS_UNMARKED;
+	if (pg->link_marks == LINKS_UNMARKED)
 		return page_from_lines(pg, s, len, NULL, 0);
 	/* a dump that marks its links: read without the marks, knowing
 	 * which text was a link */
 	pbuf plain = PBUF_INIT, links = PBUF_INIT;
-	if (md)
+	if (pg->link_marks == LINKS_MARKDOWN)
 		md_unmark_links(s, len, &plain, &links);
 	else
 		lynx_unmark_links(s, len, &plain, &links);

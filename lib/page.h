@@ -77,6 +77,8 @@ struct page {
 	size_t nb, bcap;
 	anchor *an;
 	size_t nan, ancap;
+	/* dumps: how the dump marked its links, when it did (page_from_text) */
+	enum { LINKS_UNMARKED, LINKS_MARKDOWN, LINKS_LYNX } link_marks;
 	/* Filled by the classifier (page_classify), read by every stage. */
 	bool classified;
 	int32_t title_block;  /* -1 when none */

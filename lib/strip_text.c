@@ -481,8 +481,7 @@ static void set_label(struct page *pg, size_t i, enum label l)
 
 /* The title among the lines before the article: repeated lines, lines
  * after a "标题:" label and lines next to the metadata win. */
-static int32_t find_title(struct page *pg, const struct line_info *li, size_t body,
-			  long long now)
+static int32_t find_title(struct page *pg, const struct line_info *li, size_t body)
 {
 	int32_t best = -1;
 	float best_score = 0;
@@ -506,8 +505,7 @@ static int32_t find_title(struct page *pg, const struct line_info *li, size_t bo
 			s -= 1.5f; /* "2. Astronomy & Space": a breadcrumb's step */
 		if (last == ':' || last == 0xFF1A) /* a lead-in: "各相关单位：" */
 			s -= 1.5f;
-		pdate d;
-		if (b->ndigits >= 4 && text_is_dateline(t, b->len, now, 0, &d))
+		if (li[i].dateline)
 			s -= 1.5f; /* "Reuters November 18, 2019 11:03 PM" */
 		/* repeated: the same line elsewhere before the body */
 		for (size_t j = from; j < body + 3 && j < pg->nb; j++)
@@ -942,11 +940,13 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 			if (after_list)
 				w *= 0.3f;
 			float bonus = header_bonus(pg, li, rs);
+			/* a dateline or byline in the segment's first lines */
+			bool dated_top = false;
+			for (size_t k = rs; k < re && k < rs + 3; k++)
+				dated_top |= li[k].kind == LK_DATE || li[k].kind == LK_META;
 			/* or the headline and its dateline open the segment */
-			if (li[rs].kind == LK_TEXT && headline_like(pg, &pg->b[rs]))
-				for (size_t k = rs + 1; k < re && k < rs + 3; k++)
-					if (li[k].kind == LK_DATE || li[k].kind == LK_META)
-						bonus = 4.0f;
+			if (dated_top && li[rs].kind == LK_TEXT && headline_like(pg, &pg->b[rs]))
+				bonus = 4.0f;
 			w += bonus;
 			if (bonus >= 4.0f && !first_set && !after_list) {
 				first_set = true;
@@ -960,9 +960,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 				w *= 1.0f - 2.0f * (pos - 0.75f);
 			/* ... unless it is under a headline and a dateline: a
 			 * wire story ends with its agency's copyright */
-			bool headed = bonus >= 4.0f;
-			for (size_t k = rs; k < re && k < rs + 3; k++)
-				headed |= li[k].kind == LK_DATE || li[k].kind == LK_META;
+			bool headed = bonus >= 4.0f || dated_top;
 			/* (a blurb is short: a long text over a copyright line is
 			 * the story the line is about) */
 			if (r1 < n && r1 <= re + 2 && (pg->b[r1].lex & (1u << LEX_FOOTER)) && !headed &&
@@ -1091,7 +1089,7 @@ pith_status classify_text(pith_ctx *ctx, pith_doc *doc, struct page *pg)
 		bs = top;
 	}
 	/* 4. title, before the body */
-	int32_t title = find_title(pg, li, bs, now);
+	int32_t title = find_title(pg, li, bs);
 	/* a few text lines between the title (and the metadata after it) and
 	 * the body belong to the body: "各相关单位：", a lead paragraph */
 	if (title >= 0) {
